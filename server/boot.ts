@@ -1,0 +1,29 @@
+import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import type { Env } from './env';
+import { openDatabase, type Database } from './db/client';
+import { migrate } from './db/migrate';
+import { seedRoles } from './seed/seed-roles';
+import { isEmpty, seedDemo } from './seed/seed-demo';
+
+/** Opens the database (PGlite in DATA_DIR unless DATABASE_URL), migrates, and seeds on first run. */
+export async function bootDatabase(env: Env, log: (msg: string) => void): Promise<{ database: Database; seeded: boolean }> {
+  let database: Database;
+  if (env.DATABASE_URL) {
+    database = await openDatabase({ url: env.DATABASE_URL });
+  } else {
+    const dir = join(env.DATA_DIR, 'db');
+    mkdirSync(dir, { recursive: true });
+    database = await openDatabase({ dataDir: dir });
+  }
+  const applied = await migrate(database);
+  if (applied.length) log(`Применены миграции: ${applied.length}`);
+  await seedRoles(database.db);
+  let seeded = false;
+  if (env.DEMO === '1' && (await isEmpty(database))) {
+    log('Первый запуск: загружаю демонстрационные данные…');
+    await seedDemo(database);
+    seeded = true;
+  }
+  return { database, seeded };
+}

@@ -1,0 +1,80 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+/** A database handle: the Drizzle instance plus raw SQL for migrations and analytics. */
+export interface Database {
+  kind: 'pglite' | 'postgres';
+  db: Db;
+  /** Run a script of several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+  /** Run one parameterised statement and return its rows. */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Run fn on one dedicated connection (session-level locks, multi-step scripts). */
+  session<T>(fn: (conn: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface Queryable {
+  exec(sql: string): Promise<void>;
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+}
+
+export type DbTarget = { url: string } | { dataDir: string | null };
+
+/** PGlite in a data folder (or in memory when dataDir is null), or PostgreSQL by URL. */
+export async function openDatabase(target: DbTarget): Promise<Database> {
+  if ('url' in target) return openPostgres(target.url);
+  return openPglite(target.dataDir);
+}
+
+async function openPglite(dataDir: string | null): Promise<Database> {
+  const client = await PGlite.create(dataDir ? { dataDir, extensions: { pg_trgm } } : { extensions: { pg_trgm } });
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const database: Database = {
+    kind: 'pglite',
+    db,
+    exec: async (sql) => {
+      await client.exec(sql);
+    },
+    query: async <T>(sql: string, params: unknown[] = []) => (await client.query<T>(sql, params)).rows,
+    session: (fn) => fn(self),
+    close: () => client.close(),
+  };
+  const self: Database = database;
+  return database;
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return {
+    kind: 'postgres',
+    db,
+    exec: async (sql) => {
+      await pool.query(sql);
+    },
+    query: async <T>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as T[],
+    session: async (fn) => {
+      const conn = await pool.connect();
+      try {
+        return await fn({
+          exec: async (sql) => {
+            await conn.query(sql);
+          },
+          query: async <T>(sql: string, params: unknown[] = []) => (await conn.query(sql, params)).rows as T[],
+        });
+      } finally {
+        conn.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

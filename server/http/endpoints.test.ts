@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { registerAuth } from './auth-plugin';
+import { freshDatabase } from '../test/databases';
+import { signIn, testApp } from '../test/http';
+import { createSuperuser } from '../test/superuser';
+import type { Database } from '../db/client';
+
+interface Operation {
+  method: string;
+  url: string;
+  multipart: boolean;
+}
+
+/** Every write endpoint of the OpenAPI description, with path parameters filled in. */
+function writeOperations(spec: { paths: Record<string, Record<string, { requestBody?: { content?: Record<string, unknown> } }>> }): Operation[] {
+  const ops: Operation[] = [];
+  for (const [path, methods] of Object.entries(spec.paths)) {
+    for (const [method, op] of Object.entries(methods)) {
+      if (!['post', 'put', 'patch'].includes(method)) continue;
+      if (path === '/api/auth/logout') continue;
+      const url = path.replace(/\{id\}/g, '00000000-0000-4000-8000-000000000000').replace(/\{code\}/g, 'missing_code').replace(/\{[a-zA-Z]+\}/g, 'x');
+      ops.push({ method: method.toUpperCase(), url, multipart: Boolean(op.requestBody?.content?.['multipart/form-data']) });
+    }
+  }
+  return ops;
+}
+
+describe('every write endpoint', () => {
+  let database: Database;
+  let dispose: () => Promise<void>;
+  let app: FastifyInstance;
+  let ops: Operation[];
+  let s: Awaited<ReturnType<typeof signIn>>;
+
+  beforeAll(async () => {
+    let ids;
+    ({ database, dispose, ids } = await freshDatabase('pglite', { demo: true }));
+    await createSuperuser(database, ids.municipalityId);
+    app = await testApp(database);
+    s = await signIn(app, 'test.super');
+    ops = writeOperations(app.swagger() as never);
+  });
+  afterAll(async () => {
+    await app.close();
+    await dispose();
+  });
+
+  async function rowCounts(): Promise<Record<string, number>> {
+    const tables = await database.query<{ t: string }>("SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('sessions') ORDER BY 1");
+    const out: Record<string, number> = {};
+    for (const { t } of tables) out[t] = Number((await database.query<{ n: string }>(`SELECT count(*)::text AS n FROM "${t}"`))[0].n);
+    return out;
+  }
+
+  it('is found in the OpenAPI description', () => {
+    expect(ops.length).toBeGreaterThan(10);
+  });
+
+  it('answers a wrong body with 400, a Russian message naming the field, and writes nothing', async () => {
+    const before = await rowCounts();
+    for (const op of ops) {
+      if (op.multipart) {
+        const res = await app.inject({ method: op.method as 'POST', url: op.url, headers: { ...s.headers, 'content-type': 'multipart/form-data; boundary=x' }, payload: '--x--\r\n' });
+        expect(res.statusCode, `${op.method} ${op.url}`).toBe(400);
+        expect(res.json().error.message, `${op.method} ${op.url}`).toMatch(/[А-Яа-яЁё]/);
+        continue;
+      }
+      for (const payload of [{}, { code: 12, name: ['x'], isActive: 'да' }]) {
+        const res = await s.send(op.method as 'POST', op.url, payload);
+        expect(res.statusCode, `${op.method} ${op.url} ${JSON.stringify(payload)}`).toBe(400);
+        const err = res.json().error;
+        expect(err.message, `${op.method} ${op.url}`).toMatch(/[А-Яа-яЁё]/);
+        expect(Object.keys(err.fields ?? {}).length, `${op.method} ${op.url} names a field`).toBeGreaterThan(0);
+      }
+      const broken = await app.inject({ method: op.method as 'POST', url: op.url, headers: { ...s.headers, 'content-type': 'application/json' }, payload: '{"name": "не закрыто' });
+      expect(broken.statusCode, `${op.method} ${op.url} broken JSON`).toBe(400);
+      expect(broken.json().error.message).toMatch(/[А-Яа-яЁё]/);
+    }
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it('cannot be declared without an access policy', async () => {
+    const bare = Fastify();
+    registerAuth(bare);
+    expect(() => bare.get('/api/unguarded', async () => ({}))).toThrow(/без политики доступа/);
+    expect(() => bare.get('/api/guarded', { config: { policy: 'cases.read' } }, async () => ({}))).not.toThrow();
+  });
+});

@@ -1,0 +1,18 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+
+export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+/** Serves the built web app; unknown non-API paths get index.html (client-side routing). */
+export async function registerWeb(app: FastifyInstance, serve = true): Promise<void> {
+  const built = serve && existsSync(WEB_DIST);
+  if (built) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || !built || req.method !== 'GET') {
+      return reply.status(404).send({ error: { code: 'not_found', message: 'Адрес не найден' } });
+    }
+    return reply.type('text/html; charset=utf-8').sendFile('index.html');
+  });
+}

@@ -1,0 +1,17 @@
+import type { FastifyInstance } from 'fastify';
+import { authRoutes } from './auth/auth.routes';
+import { healthRoutes } from './health/health.routes';
+import { territoryRoutes } from './territory/territory.routes';
+import { directoryRoutes } from './directory/directory.routes';
+import { usersRoutes } from './users/users.routes';
+import { auditRoutes } from './audit/audit.routes';
+
+/** Every feature module's routes. Each module owns its URL prefix. */
+export async function registerModules(app: FastifyInstance): Promise<void> {
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(territoryRoutes);
+  await app.register(directoryRoutes);
+  await app.register(usersRoutes);
+  await app.register(auditRoutes);
+}
