@@ -6,7 +6,7 @@ import { CalendarYearMissingError } from '../../domain/calendar/work-calendar';
 interface Issue {
   instancePath?: string;
   message?: string;
-  params?: { issue?: { path?: PropertyKey[]; message?: string } };
+  params?: { issue?: { path?: PropertyKey[]; message?: string; code?: string; keys?: string[] } };
 }
 
 /** Maps every error to `{ error: { code, message, fields } }` with a Russian message. */
@@ -15,6 +15,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const fields: Record<string, string> = {};
       for (const v of err.validation as Issue[]) {
+        if (v.params?.issue?.code === 'unrecognized_keys') {
+          for (const k of v.params.issue.keys ?? []) fields[k] = `Поле «${k}» здесь не предусмотрено`;
+          continue;
+        }
         const path = (v.params?.issue?.path ?? []).map(String).join('.') || v.instancePath?.replace(/^\//, '').replace(/\//g, '.') || '_';
         fields[path] ??= v.params?.issue?.message ?? v.message ?? 'Неверное значение';
       }

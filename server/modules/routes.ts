@@ -5,6 +5,9 @@ import { territoryRoutes } from './territory/territory.routes';
 import { directoryRoutes } from './directory/directory.routes';
 import { usersRoutes } from './users/users.routes';
 import { auditRoutes } from './audit/audit.routes';
+import { casesRoutes } from './cases/cases.routes';
+import { caseActionsRoutes } from './cases/case-actions.routes';
+import { caseFilesRoutes } from './cases/case-files.routes';
 
 /** Every feature module's routes. Each module owns its URL prefix. */
 export async function registerModules(app: FastifyInstance): Promise<void> {
@@ -14,4 +17,7 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(directoryRoutes);
   await app.register(usersRoutes);
   await app.register(auditRoutes);
+  await app.register(casesRoutes);
+  await app.register(caseActionsRoutes);
+  await app.register(caseFilesRoutes);
 }

@@ -1,5 +1,6 @@
 import type { Tx } from '../db/tx';
-import { localities, recipients, recipientTopics, settlements, tenants, topicBlocks, topics } from '../db/schema';
+import { channels, deadlineRules, localities, recipients, recipientTopics, settlements, tenants, topicBlocks, topics } from '../db/schema';
+import { DEFAULT_CHANNELS, DEFAULT_RULES } from '../modules/cases/deadlines/deadline-rules';
 import { readData, type RecipientData, type RubricatorData, type TerritoryData } from './reference-data';
 
 /**
@@ -25,6 +26,8 @@ export async function seedMunicipality(tx: Tx, files: { territory: string; bound
       territory.localities.map(({ settlementCode, ...l }) => ({ ...l, tenantId: tenant.id, settlementId: settlementCode ? settlementIds.get(settlementCode)! : null })),
     );
   }
+  await tx.insert(channels).values(DEFAULT_CHANNELS.map((c) => ({ ...c, tenantId: tenant.id })));
+  await tx.insert(deadlineRules).values(DEFAULT_RULES.map((r) => ({ ...r, tenantId: tenant.id })));
   const topicIds = await seedRubricator(tx, tenant.id, readData<RubricatorData>(files.rubricator));
   await seedRecipients(tx, tenant.id, readData<RecipientData[]>(files.recipients), settlementIds, topicIds);
   return tenant;

@@ -4,3 +4,4 @@ export * from './directory';
 export * from './auth';
 export * from './audit';
 export * from './meta';
+export * from './cases';

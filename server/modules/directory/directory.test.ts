@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { freshDatabase, targets } from '../../test/databases';
 import { signIn, testApp } from '../../test/http';
 import type { Database } from '../../db/client';
+import { multipart } from '../../test/multipart';
 
 describe.each(targets())('directory on %s', (target) => {
   let database: Database;
@@ -110,10 +111,3 @@ describe.each(targets())('directory on %s', (target) => {
     expect(res2.json().error.message).toMatch(/пуст/);
   });
 });
-
-export function multipart(filename: string, content: Buffer) {
-  const boundary = '----mcu' + Math.random().toString(16).slice(2);
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { type: `multipart/form-data; boundary=${boundary}`, data: Buffer.concat([head, content, tail]) };
-}

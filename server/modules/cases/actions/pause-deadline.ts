@@ -1,0 +1,44 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Tx } from '../../../db/tx';
+import type { Actor } from '../../../http/actor';
+import { cases, casePauses } from '../../../db/schema';
+import { computeDueWithPauses } from '../../../../domain/deadlines';
+import { isOpen, type CaseStatus } from '../../../../domain/cases/status';
+import { AppError } from '../../../errors';
+import { recordAudit } from '../../audit/record-audit';
+import { lockCase } from '../case-row';
+import { loadTenantDeadlines } from '../deadlines/deadline-context';
+import { pickRule } from '../deadlines/deadline-rules';
+import { atRiskFrom } from '../deadlines/compute-case-deadlines';
+
+function assertMayPause(actor: Actor) {
+  if (!actor.permissions.has('cases.review') && !actor.permissions.has('cases.work')) throw new AppError('forbidden', 'Недостаточно прав для приостановки срока');
+}
+
+/** Stops the answer clock while waiting for the applicant or another body (not for 59-ФЗ appeals). */
+export async function pauseDeadline(tx: Tx, actor: Actor, caseId: string, reason: string, now: Date) {
+  assertMayPause(actor);
+  const c = await lockCase(tx, actor.tenantId, caseId);
+  if (c.regime === 'FZ59') throw new AppError('invalid_transition', 'Срок по 59-ФЗ не приостанавливается: используйте продление');
+  if (!isOpen(c.status as CaseStatus)) throw new AppError('invalid_transition', 'Приостановить можно только обращение в работе');
+  if (c.pausedSince) throw new AppError('conflict', 'Срок уже приостановлен');
+  await tx.insert(casePauses).values({ caseId, fromAt: now, reason });
+  await tx.update(cases).set({ pausedSince: now, version: c.version + 1, updatedAt: new Date() }).where(eq(cases.id, caseId));
+  await recordAudit(tx, actor, { action: 'pause', entity: 'case', entityId: caseId, after: { reason, pausedSince: now } });
+}
+
+/** Restarts the clock; the due date moves by exactly the paused time (recomputed from all pauses). */
+export async function resumeDeadline(tx: Tx, actor: Actor, caseId: string, now: Date) {
+  assertMayPause(actor);
+  const c = await lockCase(tx, actor.tenantId, caseId);
+  if (!c.pausedSince) throw new AppError('conflict', 'Срок не приостановлен');
+  await tx.update(casePauses).set({ toAt: now }).where(and(eq(casePauses.caseId, caseId), isNull(casePauses.toAt)));
+  const pauses = await tx.select().from(casePauses).where(eq(casePauses.caseId, caseId));
+  const { ctx, rules } = await loadTenantDeadlines(tx, actor.tenantId);
+  const rule = pickRule(rules, { regime: c.regime, channel: c.channel, topicId: c.subtopicId ?? c.topicId, parentTopicId: c.topicId }, 'answer');
+  const start = c.registeredAt ?? c.receivedAt;
+  const answerDue = rule ? computeDueWithPauses(start, rule, pauses.map((p) => ({ from: p.fromAt, to: p.toAt })), ctx) : c.answerDue;
+  const riskFrom = rule && answerDue ? atRiskFrom(start, answerDue, rule.atRisk, ctx) : c.answerAtRiskFrom;
+  await tx.update(cases).set({ pausedSince: null, answerDue, answerAtRiskFrom: riskFrom, version: c.version + 1, updatedAt: new Date() }).where(eq(cases.id, caseId));
+  await recordAudit(tx, actor, { action: 'resume', entity: 'case', entityId: caseId, before: { answerDue: c.answerDue }, after: { answerDue } });
+}

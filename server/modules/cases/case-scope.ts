@@ -1,0 +1,23 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Actor } from '../../http/actor';
+import { AppError } from '../../errors';
+
+/**
+ * Which cases of the tenant the actor may see: everything with `cases.read` (limited to the
+ * topics of their blocks when the role is block-scoped); with `cases.read_own` only the cases of
+ * their recipient(s), as the responsible recipient or a co-executor.
+ */
+export function caseScope(actor: Actor, alias = 'c'): SQL {
+  const a = sql.raw(alias);
+  const tenant = sql`${a}.tenant_id = ${actor.tenantId}`;
+  if (actor.permissions.has('cases.read')) {
+    if (!actor.blockIds.length) return tenant;
+    return sql`${tenant} AND ${a}.topic_id IN (SELECT id FROM topics WHERE block_id IN (${sql.join(actor.blockIds.map((b) => sql`${b}`), sql`, `)}))`;
+  }
+  if (actor.permissions.has('cases.read_own') && actor.recipientIds.length) {
+    const ids = sql.join(actor.recipientIds.map((r) => sql`${r}::uuid`), sql`, `);
+    return sql`${tenant} AND (${a}.recipient_id IN (${ids}) OR ${a}.id IN (SELECT case_id FROM case_co_executors WHERE recipient_id IN (${ids})))`;
+  }
+  if (actor.permissions.has('cases.read_own') && actor.userId) return sql`${tenant} AND ${a}.executor_id = ${actor.userId}`;
+  throw new AppError('forbidden', 'Нет доступа к реестру обращений');
+}
