@@ -4,9 +4,10 @@ import { AppError } from '../errors';
 import { CalendarYearMissingError } from '../../domain/calendar/work-calendar';
 
 interface Issue {
+  keyword?: string;
   instancePath?: string;
   message?: string;
-  params?: { issue?: { path?: PropertyKey[]; message?: string; code?: string; keys?: string[] } };
+  params?: { keys?: string[] };
 }
 
 /** Maps every error to `{ error: { code, message, fields } }` with a Russian message. */
@@ -15,12 +16,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const fields: Record<string, string> = {};
       for (const v of err.validation as Issue[]) {
-        if (v.params?.issue?.code === 'unrecognized_keys') {
-          for (const k of v.params.issue.keys ?? []) fields[k] = `Поле «${k}» здесь не предусмотрено`;
+        if (v.keyword === 'unrecognized_keys') {
+          for (const k of v.params?.keys ?? []) fields[k] = `Поле «${k}» здесь не предусмотрено`;
           continue;
         }
-        const path = (v.params?.issue?.path ?? []).map(String).join('.') || v.instancePath?.replace(/^\//, '').replace(/\//g, '.') || '_';
-        fields[path] ??= v.params?.issue?.message ?? v.message ?? 'Неверное значение';
+        const path = v.instancePath?.replace(/^\//, '').replace(/\//g, '.') || '_';
+        fields[path] ??= v.message ?? 'Неверное значение';
       }
       const message = Object.values(fields).join('; ');
       return reply.status(400).send({ error: { code: 'validation', message, fields } });
