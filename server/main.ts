@@ -2,6 +2,7 @@ import { loadEnv } from './env';
 import { createLogger } from './logger';
 import { bootDatabase } from './boot';
 import { buildApp } from './app';
+import { startJobs } from './jobs/start-jobs';
 import { DEMO_PASSWORD, DEMO_USERS } from './seed/demo-users';
 import { BUILT_IN_ROLES } from '../domain/auth/roles';
 
@@ -11,6 +12,7 @@ const logger = createLogger(env.LOG_LEVEL);
 const { database } = await bootDatabase(env, (msg) => logger.info(msg));
 const app = await buildApp({ database, env, clock: () => new Date(), logger });
 await app.listen({ port: env.PORT, host: env.HOST });
+const jobs = env.JOBS === '1' ? await startJobs({ database, env, clock: () => new Date(), log: logger }) : null;
 
 const url = `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${(app.server.address() as { port: number }).port}`;
 printBanner(url);
@@ -22,6 +24,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     closing = true;
     logger.info({ signal }, 'остановка: закрываю HTTP и базу данных');
     await app.close();
+    await jobs?.stop();
     await database.close();
     process.exit(0);
   });

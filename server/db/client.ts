@@ -17,6 +17,8 @@ export interface Database {
   exec(sql: string): Promise<void>;
   /** Run one parameterised statement and return its rows. */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Run a script of several statements without parameters and return the last one's rows. */
+  execMany<T = Record<string, unknown>>(sql: string): Promise<T[]>;
   /** Run fn on one dedicated connection (session-level locks, multi-step scripts). */
   session<T>(fn: (conn: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -45,6 +47,10 @@ async function openPglite(dataDir: string | null): Promise<Database> {
       await client.exec(sql);
     },
     query: async <T>(sql: string, params: unknown[] = []) => (await client.query<T>(sql, params)).rows,
+    execMany: async <T>(sql: string) => {
+      const results = await client.exec(sql);
+      return (results[results.length - 1]?.rows ?? []) as T[];
+    },
     session: (fn) => fn(self),
     close: () => client.close(),
   };
@@ -65,6 +71,10 @@ async function openPostgres(url: string): Promise<Database> {
       await pool.query(sql);
     },
     query: async <T>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as T[],
+    execMany: async <T>(sql: string) => {
+      const res = (await pool.query(sql)) as unknown as pg.QueryResult | pg.QueryResult[];
+      return (Array.isArray(res) ? (res[res.length - 1]?.rows ?? []) : res.rows) as T[];
+    },
     session: async (fn) => {
       const conn = await pool.connect();
       try {
