@@ -80,7 +80,14 @@ describe.each(targets())('deadline sweep on %s', (target) => {
     const sent = await sendPendingEmails(database, smtpUrl, 'mcu@krasnoarmeysk.example', clock(), 'http://mcu.example');
     expect(sent).toBeGreaterThanOrEqual(3);
     expect(mails.map((m) => m.to)).toEqual(expect.arrayContaining(['exec.kamenskoe@mcu.example', 'rhead.kamenskoe@mcu.example', 'head@mcu.example']));
-    expect(mails.some((m) => m.body.replace(/=\r?\n/g, "").includes(`/cases/${c.id}`))).toBe(true);
+    expect(mails.map((m) => decodeBody(m.body)).some((b) => b.includes(`/cases/${c.id}`) && b.includes('Просрочен ответ'))).toBe(true);
     expect(await sendPendingEmails(database, smtpUrl, 'mcu@krasnoarmeysk.example', clock(), 'http://mcu.example')).toBe(0);
   });
 });
+
+/** The text of a single-part message (nodemailer sends Cyrillic as base64). */
+function decodeBody(raw: string): string {
+  const [head, ...rest] = raw.split(/\r?\n\r?\n/);
+  const body = rest.join('\n\n');
+  return /Content-Transfer-Encoding: base64/i.test(head) ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8') : body;
+}
