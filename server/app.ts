@@ -2,6 +2,7 @@ import '../domain/validation/zod-ru';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -33,6 +34,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('deps', { database: options.database, env: options.env, clock: options.clock });
 
   await app.register(fastifyCookie);
+  // Only routes that declare config.rateLimit are limited (login, public pages).
+  await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyMultipart, { limits: { fileSize: 60 * 1024 * 1024, files: 10, fields: 50 } });
   await app.register(fastifySwagger, {
     openapi: {

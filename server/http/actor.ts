@@ -22,3 +22,11 @@ export function can(actor: Actor, permission: Permission): boolean {
 export function systemActor(tenantId: string, tenantKind: Actor['tenantKind'] = 'municipality'): Actor {
   return { userId: null, tenantId, tenantKind, requestId: 'system', permissions: new Set(), roleCodes: [], recipientIds: [], blockIds: [] };
 }
+
+/**
+ * The applicant acting through their secret link: no user account, allowed only what the link
+ * grants (rating the answer, which the transition table guards with `cases.review`).
+ */
+export function applicantActor(tenantId: string, requestId: string): Actor {
+  return { ...systemActor(tenantId), requestId, permissions: new Set(['cases.review']) };
+}

@@ -8,6 +8,10 @@ import { auditRoutes } from './audit/audit.routes';
 import { casesRoutes } from './cases/cases.routes';
 import { caseActionsRoutes } from './cases/case-actions.routes';
 import { caseFilesRoutes } from './cases/case-files.routes';
+import { savedViewsRoutes } from './cases/saved-views.routes';
+import { settingsRoutes } from './cases/settings.routes';
+import { notificationsRoutes } from './notifications/notifications.routes';
+import { publicCaseRoutes } from './public/public-case.routes';
 
 /** Every feature module's routes. Each module owns its URL prefix. */
 export async function registerModules(app: FastifyInstance): Promise<void> {
@@ -20,4 +24,8 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(casesRoutes);
   await app.register(caseActionsRoutes);
   await app.register(caseFilesRoutes);
+  await app.register(savedViewsRoutes);
+  await app.register(settingsRoutes);
+  await app.register(notificationsRoutes);
+  await app.register(publicCaseRoutes);
 }

@@ -15,7 +15,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   const { database, env, clock } = app.deps;
   const policy = { idleMinutes: env.SESSION_IDLE_MINUTES, maxHours: env.SESSION_MAX_HOURS };
 
-  r.post('/api/auth/login', { config: { policy: 'public' }, schema: { tags: TAG, summary: 'Вход по логину и паролю', body: loginInput } }, async (req, reply) => {
+  r.post('/api/auth/login', { config: { policy: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } }, schema: { tags: TAG, summary: 'Вход по логину и паролю', body: loginInput } }, async (req, reply) => {
     const res = await login(database.db, { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'], requestId: req.id }, clock(), policy);
     reply.setCookie(SESSION_COOKIE, res.token, {
       path: '/',

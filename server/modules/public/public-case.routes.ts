@@ -1,0 +1,37 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { and, desc, eq } from 'drizzle-orm';
+import { caseAnswers, caseTokens, cases } from '../../db/schema';
+import { rateInput } from '../../../domain/cases/schemas';
+import { AppError } from '../../errors';
+import { applicantActor } from '../../http/actor';
+import { tokenId } from '../auth/session-token';
+import { rateAnswer } from '../cases/actions/rate-answer';
+
+const TAG = ['Для жителей'];
+const tokenParam = z.object({ token: z.string().min(20).max(100) });
+
+/** What the applicant sees through their secret link: status, answer, and the rating form. */
+export async function publicCaseRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = app.deps.database;
+  const find = async (token: string) => {
+    const [t] = await db.select({ caseId: caseTokens.caseId }).from(caseTokens).where(eq(caseTokens.tokenHash, tokenId(token)));
+    if (!t) throw new AppError('not_found', 'Ссылка недействительна');
+    const [c] = await db.select().from(cases).where(eq(cases.id, t.caseId));
+    return c;
+  };
+  r.get('/api/public/cases/:token', { config: { policy: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } }, schema: { tags: TAG, summary: 'Статус и ответ по секретной ссылке', params: tokenParam } }, async (req) => {
+    const c = await find(req.params.token);
+    const [answer] = await db.select({ text: caseAnswers.text, at: caseAnswers.reviewedAt }).from(caseAnswers).where(and(eq(caseAnswers.caseId, c.id), eq(caseAnswers.state, 'approved'))).orderBy(desc(caseAnswers.createdAt)).limit(1);
+    return { number: c.number, status: c.status, receivedAt: c.receivedAt, answerDue: c.answerDue, answer: answer ?? null, rating: c.rating, canRate: ['answered', 'closed'].includes(c.status) && c.rating == null };
+  });
+  r.post('/api/public/cases/:token/rate', { config: { policy: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } }, schema: { tags: TAG, summary: 'Оценить ответ (1–5)', params: tokenParam, body: rateInput } }, async (req) => {
+    const c = await find(req.params.token);
+    if (c.rating != null) throw new AppError('conflict', 'Ответ уже оценён. Если проблема не решена, сообщите об этом через форму обращения.');
+    const actor = applicantActor(c.tenantId, req.id);
+    const row = await db.transaction((tx) => rateAnswer(tx, actor, c.id, req.body.rating, req.body.comment, app.deps.clock(), 'link'));
+    return { status: row.status, rating: row.rating };
+  });
+}
