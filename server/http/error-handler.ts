@@ -32,7 +32,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     const pgCode = databaseErrorCode(err);
     if (pgCode === '23505') {
-      return reply.status(409).send({ error: { code: 'conflict', message: 'Такая запись уже есть: код или наименование должны быть уникальными' } });
+      const field = uniqueField(err);
+      const message = field === 'code' ? 'Код: запись с таким кодом уже есть' : field === 'login' ? 'Логин: такой логин уже занят' : 'Такая запись уже есть: значения должны быть уникальными';
+      return reply.status(409).send({ error: { code: 'conflict', message, fields: field ? { [field]: message } : undefined } });
     }
     if (pgCode === '23503') {
       return reply.status(400).send({ error: { code: 'validation', message: 'Ссылка на несуществующую или используемую запись' } });
@@ -61,6 +63,18 @@ export function registerErrorHandler(app: FastifyInstance): void {
 function databaseErrorCode(err: unknown): string | null {
   for (let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 4; e = e.cause as typeof e, i++) {
     if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+  }
+  return null;
+}
+
+/** The form field behind a unique violation, from the constraint's name (`*_code_uq`, `users_login_unique`). */
+function uniqueField(err: unknown): string | null {
+  for (let e = err as { constraint?: unknown; cause?: unknown } | undefined, i = 0; e && i < 4; e = e.cause as typeof e, i++) {
+    if (typeof e.constraint === 'string') {
+      if (/code/.test(e.constraint)) return 'code';
+      if (/login/.test(e.constraint)) return 'login';
+      return null;
+    }
   }
   return null;
 }

@@ -8,7 +8,8 @@ export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url
 /** Serves the built web app; unknown non-API paths get index.html (client-side routing). */
 export async function registerWeb(app: FastifyInstance, serve = true): Promise<void> {
   const built = serve && existsSync(WEB_DIST);
-  if (built) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });
+  // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+  if (built) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, index: ['index.html'] });
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || !built || req.method !== 'GET') {
       return reply.status(404).send({ error: { code: 'not_found', message: 'Адрес не найден' } });

@@ -120,7 +120,7 @@ export const cases = pgTable(
   (t) => [
     uniqueIndex('cases_tenant_number_uq').on(t.tenantId, t.number),
     uniqueIndex('cases_tenant_source_uq').on(t.tenantId, t.channel, t.sourceId),
-    index('cases_tenant_received_idx').on(t.tenantId, t.receivedAt.desc(), t.id),
+    index('cases_tenant_received_idx').on(t.tenantId, t.receivedAt.desc(), t.id.desc()),
     index('cases_tenant_status_idx').on(t.tenantId, t.status, t.receivedAt.desc()),
     index('cases_tenant_recipient_idx').on(t.tenantId, t.recipientId, t.receivedAt.desc()),
     index('cases_tenant_topic_idx').on(t.tenantId, t.topicId, t.receivedAt.desc()),

@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { tenants, users } from '../../db/schema';
+import { roles, tenants, users } from '../../db/schema';
 import type { Actor } from '../../http/actor';
 import { landingFor } from '../../../domain/auth/roles';
 
@@ -12,6 +12,7 @@ export async function describeMe(db: Db, actor: Actor) {
     user: { id: user.id, login: user.login, fullName: user.fullName, position: user.position, recipientId: user.recipientId },
     tenant: { id: tenant.id, code: tenant.code, kind: tenant.kind, name: tenant.name, timeZone: tenant.timeZone },
     roles: actor.roleCodes,
+    roleNames: actor.roleCodes.length ? (await db.select({ code: roles.code, name: roles.name }).from(roles).where(inArray(roles.code, actor.roleCodes))).map((r) => r.name) : [],
     permissions: [...actor.permissions],
     scope: { recipientIds: actor.recipientIds, blockIds: actor.blockIds },
     landing: landingFor(actor.roleCodes),

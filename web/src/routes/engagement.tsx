@@ -1,0 +1,9 @@
+import { createRoute } from '@tanstack/react-router';
+import { NotYet } from '../components/NotYet';
+import { appRoute } from './app';
+
+export const engagementRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'engagement',
+  component: () => <NotYet section="engagement" />,
+});
