@@ -9,6 +9,8 @@ import { listBlocks, listRecipients, listTopics } from './directory.repo';
 import { saveRecipient } from './save-recipient';
 import { saveTopic } from './save-topic';
 import { saveTopicBlock } from './save-topic-block';
+import { importRubricator } from './import-rubricator';
+import { AppError } from '../../errors';
 
 const idParam = z.object({ id: z.uuid({ error: 'Неверный идентификатор' }) });
 
@@ -45,6 +47,13 @@ export async function directoryRoutes(app: FastifyInstance): Promise<void> {
   r.patch('/api/topics/:id/active', { config: manage, schema: { tags: T, summary: 'Отключить или включить тематику', params: idParam, body: activeInput } }, async (req) =>
     db.transaction((tx) => setActive(tx, actorOf(req), topics, 'topic', 'Тематика', req.params.id, req.body.isActive)),
   );
+  r.post('/api/topics/import', { config: manage, schema: { tags: T, summary: 'Загрузить рубрикатор (CSV: topic_code;topic_name;subtopic_code;subtopic_name;block_code;priority)', consumes: ['multipart/form-data'] } }, async (req) => {
+    const file = await req.file();
+    if (!file) throw new AppError('validation', 'Файл: выберите файл для загрузки', { file: 'Выберите файл' });
+    const data = await file.toBuffer();
+    if (!data.length) throw new AppError('validation', 'Файл пуст', { file: 'Файл пуст' });
+    return db.transaction((tx) => importRubricator(tx, actorOf(req), data));
+  });
   r.post('/api/topic-blocks', { config: manage, schema: { tags: T, summary: 'Добавить отраслевой блок', body: topicBlockInput } }, async (req) =>
     db.transaction((tx) => saveTopicBlock(tx, actorOf(req), req.body)),
   );

@@ -110,4 +110,15 @@ describe.each(targets())('directory on %s', (target) => {
     expect(res2.statusCode).toBe(400);
     expect(res2.json().error.message).toMatch(/пуст/);
   });
+
+  it('imports a rubricator (e.g. the ПОС categories): new topics and sub-topics in, a bad row reported', async () => {
+    const csv = ['topic_code;topic_name;subtopic_code;subtopic_name;block_code;priority', 'pos-med;Медицина;pos-med.card;Медицинская карта;social;да', 'pos-med;Медицина;pos-med.queue;Запись к врачу;social;да', 'roads.bad;Плохо;;;nowhere;'].join('\n');
+    const body = multipart('rubricator.csv', Buffer.from(csv));
+    const res = await app.inject({ method: 'POST', url: '/api/topics/import', headers: { ...admin.headers, 'content-type': body.type }, payload: body.data });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ inserted: 3, updated: 1, errors: [{ row: 4, message: expect.stringMatching(/Блок с кодом «nowhere»/) }] });
+    const items = (await admin.get('/api/topics')).json().items;
+    const med = items.find((t: { code: string }) => t.code === 'pos-med');
+    expect(items.filter((t: { parentId: string }) => t.parentId === med.id).map((t: { name: string }) => t.name).sort()).toEqual(['Запись к врачу', 'Медицинская карта']);
+  });
 });
