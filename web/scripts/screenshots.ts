@@ -3,20 +3,27 @@
  * /tmp/shots (or SHOTS_DIR). Needs the server running with the built app:
  *   npm run build:web && DATA_DIR=/tmp/webdev PORT=3000 npx tsx server/main.ts
  *   npx tsx web/scripts/screenshots.ts
+ * SHOTS_ONLY=cases (or directory) takes one part. The cases part (screenshots-cases.ts) makes its
+ * own cases through the API, also at 1920×1080.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
+import { casesShots } from './screenshots-cases';
 
 const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
 const OUT = process.env.SHOTS_DIR ?? '/tmp/shots';
 const LOGIN = process.env.SHOTS_LOGIN ?? 'admin';
 const PASSWORD = process.env.SHOTS_PASSWORD ?? 'mcu-demo-2026';
+const ONLY = process.env.SHOTS_ONLY;
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(350);
   await page.screenshot({ path: join(OUT, `${name}.png`) });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  const overflow = await page.evaluate(() => {
+    const main = document.getElementById('main');
+    return document.documentElement.scrollWidth > window.innerWidth || (main !== null && main.scrollWidth > main.clientWidth + 1);
+  });
   process.stdout.write(`${name}.png${overflow ? '  (!) horizontal scroll' : ''}\n`);
 }
 
@@ -33,6 +40,14 @@ async function main(): Promise<void> {
   // The wrong-password step answers 401 on purpose; anything else in the console is worth a look.
   page.on('console', (m) => m.type() === 'error' && !m.text().includes('status of 401') && errors.push(m.text()));
 
+  if (ONLY !== 'cases') await directoryShots(page);
+  if (ONLY !== 'directory') await casesShots(browser, BASE, PASSWORD, shot);
+
+  await browser.close();
+  if (errors.length) process.stdout.write(`Ошибки в консоли браузера:\n${errors.map((e) => `  ${e}`).join('\n')}\n`);
+}
+
+async function directoryShots(page: Page): Promise<void> {
   await page.goto(`${BASE}/login`);
   await page.getByRole('button', { name: 'Войти' }).waitFor();
   await shot(page, '01-login');
@@ -119,9 +134,6 @@ async function main(): Promise<void> {
   await page.getByRole('tab', { name: 'Журнал изменений' }).click();
   await page.getByRole('table', { name: 'Журнал изменений' }).waitFor();
   await shot(page, '17-admin-audit');
-
-  await browser.close();
-  if (errors.length) process.stdout.write(`Ошибки в консоли браузера:\n${errors.map((e) => `  ${e}`).join('\n')}\n`);
 }
 
 main().catch((e: unknown) => {

@@ -24,7 +24,8 @@ export async function applyTransition(
   const before = await lockCase(tx, actor.tenantId, caseId);
   const check = checkTransition(action, { status: before.status as CaseStatus, recipientId: before.recipientId }, actor);
   if (!check.ok) throw new AppError(check.reason === 'status' ? 'invalid_transition' : 'forbidden', check.message);
-  const changes = { ...patch(before), ...(check.to ? { status: check.to } : {}), updatedAt: new Date(), version: before.version + 1 };
+  // A reason belongs to the action that gave it: later actions clear it unless they set their own.
+  const changes = { statusReason: null, ...patch(before), ...(check.to ? { status: check.to } : {}), updatedAt: new Date(), version: before.version + 1 };
   const [after] = await tx.update(cases).set(changes).where(eq(cases.id, caseId)).returning();
   await recordAudit(tx, actor, { action, entity: 'case', entityId: caseId, before: pick(before, changes), after: { ...pick(after, changes), ...details } });
   return after;

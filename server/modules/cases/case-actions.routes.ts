@@ -13,6 +13,7 @@ import { rateAnswer } from './actions/rate-answer';
 import { extendDeadline } from './actions/extend-deadline';
 import { pauseDeadline, resumeDeadline } from './actions/pause-deadline';
 import { addNote, linkCases } from './actions/case-extras';
+import { registerReceived } from './actions/register-received';
 
 const TAG = ['Действия с обращением'];
 const empty = z.strictObject({}).optional();
@@ -27,6 +28,7 @@ export async function caseActionsRoutes(app: FastifyInstance): Promise<void> {
       db.transaction((tx) => run(tx, actorOf(req), req.params.id, req.body as z.infer<B>)),
     );
 
+  route('register', 'Зарегистрировать поступившее (из импорта или с сайта)', 'cases.register', empty, (tx, a, id) => registerReceived(tx, a, id, clock()));
   route('assign', 'Направить получателю / переназначить', 'cases.route', assignInput, (tx, a, id, b) => assignCase(tx, a, id, b));
   route('accept', 'Принять в работу', 'cases.work', empty, (tx, a, id) => acceptCase(tx, a, id));
   route('decline', 'Вернуть в МЦУ: не наша компетенция', 'cases.work', reasonInput, (tx, a, id, b) => declineCase(tx, a, id, b.reason));

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client';
 import type { Actor } from '../../http/actor';
 import { auditEvents, caseAnswers, caseApplicants, caseCoExecutors, caseFiles, caseLinks, caseNotes, casePauses, cases, localities, recipients, settlements, topics, users } from '../../db/schema';
 import { availableActions } from '../../../domain/cases/transitions';
-import type { CaseStatus } from '../../../domain/cases/status';
+import { isOpen, type CaseStatus } from '../../../domain/cases/status';
 import { maskEmail, maskName, maskPhone } from '../../../domain/cases/mask';
 import { AppError } from '../../errors';
 import { caseScope } from './case-scope';
@@ -14,7 +14,7 @@ import { rows } from '../../db/rows';
  * with the reason, deadlines, answers with their review, files, related cases, notes, timeline,
  * and the actions this actor may take now.
  */
-export async function getCaseCard(db: Db, actor: Actor, id: string) {
+export async function getCaseCard(db: Db, actor: Actor, id: string, now: Date = new Date()) {
   const visible = await rows(db, sql`SELECT c.id FROM cases c WHERE c.id = ${id} AND ${caseScope(actor)}`);
   if (!visible.length) throw new AppError('not_found', 'Обращение не найдено или недоступно');
   const [c] = await db.select().from(cases).where(eq(cases.id, id));
@@ -69,6 +69,7 @@ export async function getCaseCard(db: Db, actor: Actor, id: string) {
     pauses,
     timeline,
     actions: availableActions({ status: c.status as CaseStatus, recipientId: c.recipientId }, actor),
-    canExtend: actor.permissions.has('cases.review') && !c.extensionDays && c.regime === 'FZ59',
+    canExtend: actor.permissions.has('cases.review') && !c.extensionDays && c.regime === 'FZ59' && isOpen(c.status as CaseStatus) && Boolean(c.answerDue),
+    deadlineState: !isOpen(c.status as CaseStatus) || !c.answerDue ? null : c.pausedSince ? 'paused' : now > c.answerDue ? 'overdue' : c.answerAtRiskFrom && now >= c.answerAtRiskFrom ? 'at_risk' : 'on_time',
   };
 }

@@ -17,6 +17,10 @@ export async function notificationsRoutes(app: FastifyInstance): Promise<void> {
     const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(and(eq(notifications.userId, actor.userId!), isNull(notifications.readAt)));
     return { items, unread: Number(n) };
   });
+  r.post('/api/notifications/read-all', { config: { policy: 'authenticated' }, schema: { tags: TAG, summary: 'Отметить все прочитанными', body: z.strictObject({}).optional() } }, async (req) => {
+    await db.update(notifications).set({ readAt: app.deps.clock() }).where(and(eq(notifications.userId, actorOf(req).userId!), isNull(notifications.readAt)));
+    return { ok: true };
+  });
   r.post(
     '/api/notifications/read',
     { config: { policy: 'authenticated' }, schema: { tags: TAG, summary: 'Отметить прочитанными', body: z.object({ ids: z.array(z.uuid({ error: 'Уведомления: неверная ссылка' }), { error: 'Уведомления: ожидается список' }).max(500) }) } },

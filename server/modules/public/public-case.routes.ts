@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { and, desc, eq } from 'drizzle-orm';
-import { caseAnswers, caseTokens, cases } from '../../db/schema';
+import { caseAnswers, caseTokens, cases, tenants } from '../../db/schema';
 import { rateInput } from '../../../domain/cases/schemas';
 import { AppError } from '../../errors';
 import { applicantActor } from '../../http/actor';
@@ -25,7 +25,8 @@ export async function publicCaseRoutes(app: FastifyInstance): Promise<void> {
   r.get('/api/public/cases/:token', { config: { policy: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } }, schema: { tags: TAG, summary: 'Статус и ответ по секретной ссылке', params: tokenParam } }, async (req) => {
     const c = await find(req.params.token);
     const [answer] = await db.select({ text: caseAnswers.text, at: caseAnswers.reviewedAt }).from(caseAnswers).where(and(eq(caseAnswers.caseId, c.id), eq(caseAnswers.state, 'approved'))).orderBy(desc(caseAnswers.createdAt)).limit(1);
-    return { number: c.number, status: c.status, receivedAt: c.receivedAt, answerDue: c.answerDue, answer: answer ?? null, rating: c.rating, canRate: ['answered', 'closed'].includes(c.status) && c.rating == null };
+    const [t] = await db.select({ name: tenants.name, timeZone: tenants.timeZone }).from(tenants).where(eq(tenants.id, c.tenantId));
+    return { tenant: t, number: c.number, status: c.status, receivedAt: c.receivedAt, answerDue: c.answerDue, answer: answer ?? null, rating: c.rating, canRate: ['answered', 'closed'].includes(c.status) && c.rating == null };
   });
   r.post('/api/public/cases/:token/rate', { config: { policy: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } }, schema: { tags: TAG, summary: 'Оценить ответ (1–5)', params: tokenParam, body: rateInput } }, async (req) => {
     const c = await find(req.params.token);

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { notifications } from '@mantine/notifications';
 import { logout, meQuery, useMe } from '../features/auth/session';
 import { rolesQuery } from '../features/users/users.api';
+import { NotificationsBell } from '../features/notifications/NotificationsBell';
 import { visibleNav } from './nav';
 
 const HEADER = 48;
@@ -58,6 +59,7 @@ export function AppLayout() {
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap" miw={0}>
+            <NotificationsBell />
             <Box ta="right" miw={0} aria-label={t('shell.user')}>
               <Text size="sm" fw={500} truncate="end" lh={1.25}>
                 {me.user.fullName}

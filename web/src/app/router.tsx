@@ -8,6 +8,9 @@ import { indexRoute } from '../routes/index';
 import { overviewRoute } from '../routes/overview';
 import { inboxRoute } from '../routes/inbox';
 import { casesRoute } from '../routes/cases';
+import { caseNewRoute } from '../routes/cases.new';
+import { caseCardRoute } from '../routes/cases.$id';
+import { publicCaseRoute } from '../routes/p.$token';
 import { analyticsRoute } from '../routes/analytics';
 import { ratingRoute } from '../routes/rating';
 import { problemsRoute } from '../routes/problems';
@@ -23,14 +26,18 @@ import { usersRoute } from '../routes/admin.users';
 import { rolesRoute } from '../routes/admin.roles';
 import { auditRoute } from '../routes/admin.audit';
 import { queryClient } from './query-client';
+import { stringifySearch } from './search-params';
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
+  publicCaseRoute,
   appRoute.addChildren([
     indexRoute,
     overviewRoute,
     inboxRoute,
     casesRoute,
+    caseNewRoute,
+    caseCardRoute,
     analyticsRoute,
     ratingRoute,
     problemsRoute,
@@ -47,6 +54,7 @@ export const router = createRouter({
   context: { queryClient },
   defaultPreload: false,
   scrollRestoration: false,
+  stringifySearch,
 });
 
 declare module '@tanstack/react-router' {

@@ -1,4 +1,4 @@
-import { useCallback, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Alert, Badge, Button, Loader, Group, Select, Table, TextInput, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -29,6 +29,8 @@ export interface DataTableProps<T> {
   toolbar?: ReactNode;
   /** A control before the search box, e.g. a switch between two lists. */
   toolbarStart?: ReactNode;
+  /** Controls right after the search box (the register's server-side filters). */
+  filters?: ReactNode;
   /** In the status line under the table, e.g. «Показать более ранние». */
   footer?: ReactNode;
   initialSort?: SortState | null;
@@ -38,6 +40,17 @@ export interface DataTableProps<T> {
   emptyText?: string;
   /** Answers /, j, k, Enter when the focus is outside any table (one per page). Default true. */
   primary?: boolean;
+  /**
+   * Server-side search (the register): the search box shows and sets this value, and the rows are
+   * not filtered in the browser.
+   */
+  search?: { value: string; onChange: (value: string) => void; label?: string; placeholder?: string; width?: number };
+  /** Server-side order: header clicks call onChange; only columns with `sortable: true` sort. */
+  sort?: { value: SortState | null; onChange: (next: SortState | null) => void };
+  /** Replaces «Показано N из M» in the status line (e.g. «Найдено 1 234 · показано 50»). */
+  count?: ReactNode;
+  /** The row selected (and focused) when the list appears, e.g. the case just viewed. */
+  initialSelected?: string | null;
 }
 
 /** The dense list every screen uses: sort, quick search, column filters, keyboard, sticky header. */
@@ -47,10 +60,14 @@ export function DataTable<T>(props: DataTableProps<T>) {
   const rootRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
-  const [query, setQuery] = useState('');
+  const [localQuery, setQuery] = useState('');
+  const query = props.search ? '' : localQuery;
+  const searchValue = props.search ? props.search.value : localQuery;
+  const setSearchValue = props.search ? props.search.onChange : setQuery;
   const [filters, setFilters] = useState<Record<string, string | null>>({});
-  const [sort, setSort] = useState<SortState | null>(props.initialSort ?? null);
-  const [selected, setSelected] = useState<string | null>(null);
+  const [localSort, setSort] = useState<SortState | null>(props.initialSort ?? null);
+  const sort = props.sort ? props.sort.value : localSort;
+  const [selected, setSelected] = useState<string | null>(props.initialSelected ?? null);
   const tip = useCellTooltip();
   const captionId = useId();
 
@@ -58,8 +75,8 @@ export function DataTable<T>(props: DataTableProps<T>) {
   const haystacks = useMemo(() => buildHaystacks(all, columns), [all, columns]);
   const visible = useMemo(() => {
     const filtered = filterRows(all, columns, haystacks, query, filters);
-    return sort ? sortRows(filtered, columns.find((c) => c.key === sort.key), sort.dir) : filtered;
-  }, [all, columns, haystacks, query, filters, sort]);
+    return sort && !props.sort ? sortRows(filtered, columns.find((c) => c.key === sort.key), sort.dir) : filtered;
+  }, [all, columns, haystacks, query, filters, sort, props.sort]);
   const ctx = { sorted: sort !== null, filtered: query.trim() !== '' || Object.values(filters).some(Boolean) };
 
   const focusRow = useCallback((key: string) => {
@@ -67,6 +84,15 @@ export function DataTable<T>(props: DataTableProps<T>) {
     el?.focus({ preventScroll: true });
     el?.scrollIntoView({ block: 'nearest' });
   }, []);
+
+  // Back from a record: its row is selected and in view again, so j/k continue from there.
+  const restored = useRef(false);
+  useEffect(() => {
+    if (restored.current || !rows || !props.initialSelected) return;
+    restored.current = true;
+    if (rows.some((r) => rowKey(r) === props.initialSelected)) focusRow(props.initialSelected);
+    else setSelected(null);
+  }, [rows]);
 
   const move = (delta: 1 | -1) => {
     if (!visible.length) return;
@@ -82,8 +108,8 @@ export function DataTable<T>(props: DataTableProps<T>) {
   };
   useTableHotkeys({ root: rootRef, search: searchRef, primary, move, open: openSelected });
 
-  const toggleSort = (key: string) =>
-    setSort((s) => (s?.key !== key ? { key, dir: 'asc' } : s.dir === 'asc' ? { key, dir: 'desc' } : null));
+  const nextSort = (s: SortState | null, key: string): SortState | null => (s?.key !== key ? { key, dir: 'asc' } : s.dir === 'asc' ? { key, dir: 'desc' } : null);
+  const toggleSort = (key: string) => (props.sort ? props.sort.onChange(nextSort(sort, key)) : setSort((s) => nextSort(s, key)));
 
   const filterColumns = columns.filter((c) => c.filter);
   const hasFilters = ctx.filtered;
@@ -96,20 +122,21 @@ export function DataTable<T>(props: DataTableProps<T>) {
         <TextInput
           ref={searchRef}
           size="xs"
-          style={{ flex: '1 1 160px', minWidth: 140, maxWidth: 240 }}
-          aria-label={`${t('table.search')}: ${label}`}
-          placeholder={t('table.searchPlaceholder')}
+          style={{ flex: '1 1 160px', minWidth: 140, maxWidth: props.search?.width ?? 240 }}
+          aria-label={props.search?.label ?? `${t('table.search')}: ${label}`}
+          placeholder={props.search?.placeholder ?? t('table.searchPlaceholder')}
           leftSection={<IconSearch size={14} aria-hidden />}
-          value={query}
-          onChange={(e) => setQuery(e.currentTarget.value)}
+          value={searchValue}
+          onChange={(e) => setSearchValue(e.currentTarget.value)}
           onKeyDown={(e) => {
-            if (e.key === 'Escape') query ? setQuery('') : e.currentTarget.blur();
+            if (e.key === 'Escape') searchValue ? setSearchValue('') : e.currentTarget.blur();
             if (e.key === 'ArrowDown' || e.key === 'Enter') {
               e.preventDefault();
               move(1);
             }
           }}
         />
+        {props.filters}
         {filterColumns.map((c) => (
           <Select
             key={c.key}
@@ -155,7 +182,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
           <Table.Thead>
             <Table.Tr>
               {columns.map((c) => {
-                const sortable = c.sortable ?? Boolean(c.value);
+                const sortable = c.sortable ?? (props.sort ? false : Boolean(c.value));
                 const dir = sort?.key === c.key ? sort.dir : null;
                 return (
                   <Table.Th
@@ -271,7 +298,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
       </div>
       <div className={classes.status}>
         <span className={classes.count} aria-live="polite">
-          {t('table.shown', { shown: visible.length, total: all.length })}
+          {props.count ?? t('table.shown', { shown: visible.length, total: all.length })}
         </span>
         <div className={classes.statusMiddle}>{props.footer}</div>
         {primary && onOpen && <span className={classes.hint}>{t('table.keyboardHint')}</span>}

@@ -2,6 +2,8 @@
  * The Russian catalogue: every string of the web UI. Keys are grouped by screen; codes stored in
  * the database (kinds, permissions, audit actions) get their labels here, never in the data.
  */
+import { casesCatalogue } from './ru.cases';
+
 const ru = {
   app: {
     name: 'МЦУ',
@@ -448,6 +450,7 @@ const ru = {
     person: { one: 'человек', few: 'человека', many: 'человек' },
     topic: { one: 'тематика', few: 'тематики', many: 'тематик' },
   },
+  ...casesCatalogue,
 };
 
 export default ru;

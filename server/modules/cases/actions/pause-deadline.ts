@@ -11,14 +11,16 @@ import { loadTenantDeadlines } from '../deadlines/deadline-context';
 import { pickRule } from '../deadlines/deadline-rules';
 import { atRiskFrom } from '../deadlines/compute-case-deadlines';
 
-function assertMayPause(actor: Actor) {
-  if (!actor.permissions.has('cases.review') && !actor.permissions.has('cases.work')) throw new AppError('forbidden', 'Недостаточно прав для приостановки срока');
+function assertMayPause(actor: Actor, recipientId: string | null) {
+  if (actor.permissions.has('cases.review')) return;
+  if (!actor.permissions.has('cases.work')) throw new AppError('forbidden', 'Недостаточно прав для приостановки срока');
+  if (actor.recipientIds.length && (!recipientId || !actor.recipientIds.includes(recipientId))) throw new AppError('forbidden', 'Обращение направлено другому получателю');
 }
 
 /** Stops the answer clock while waiting for the applicant or another body (not for 59-ФЗ appeals). */
 export async function pauseDeadline(tx: Tx, actor: Actor, caseId: string, reason: string, now: Date) {
-  assertMayPause(actor);
   const c = await lockCase(tx, actor.tenantId, caseId);
+  assertMayPause(actor, c.recipientId);
   if (c.regime === 'FZ59') throw new AppError('invalid_transition', 'Срок по 59-ФЗ не приостанавливается: используйте продление');
   if (!isOpen(c.status as CaseStatus)) throw new AppError('invalid_transition', 'Приостановить можно только обращение в работе');
   if (c.pausedSince) throw new AppError('conflict', 'Срок уже приостановлен');
@@ -29,8 +31,8 @@ export async function pauseDeadline(tx: Tx, actor: Actor, caseId: string, reason
 
 /** Restarts the clock; the due date moves by exactly the paused time (recomputed from all pauses). */
 export async function resumeDeadline(tx: Tx, actor: Actor, caseId: string, now: Date) {
-  assertMayPause(actor);
   const c = await lockCase(tx, actor.tenantId, caseId);
+  assertMayPause(actor, c.recipientId);
   if (!c.pausedSince) throw new AppError('conflict', 'Срок не приостановлен');
   await tx.update(casePauses).set({ toAt: now }).where(and(eq(casePauses.caseId, caseId), isNull(casePauses.toAt)));
   const pauses = await tx.select().from(casePauses).where(eq(casePauses.caseId, caseId));

@@ -18,6 +18,8 @@ export async function submitAnswer(tx: Tx, actor: Actor, caseId: string, draft: 
   const row = await applyTransition(tx, actor, caseId, action, (c) => (mode === 'interim' ? { firstAnsweredAt: c.firstAnsweredAt ?? now } : {}), { answer: draft.text.slice(0, 200) });
   const kind = mode === 'interim' ? 'interim' : 'final';
   if (kind === 'final') {
+    // A newer final answer replaces one that was prepared but not sent on.
+    await tx.update(caseAnswers).set({ state: 'superseded' }).where(and(eq(caseAnswers.caseId, caseId), eq(caseAnswers.state, 'prepared')));
     // One current final answer: a resubmission after a return replaces the returned draft's role.
     await tx.insert(caseAnswers).values({ tenantId: actor.tenantId, caseId, kind, text: draft.text, completionDate: draft.completionDate ?? null, authorId: actor.userId, state: mode === 'prepare' ? 'prepared' : 'submitted' });
   } else {
