@@ -5,6 +5,7 @@ import { openDatabase, type Database } from './db/client';
 import { migrate } from './db/migrate';
 import { seedRoles } from './seed/seed-roles';
 import { isEmpty, seedDemo } from './seed/seed-demo';
+import { generateDemoCases } from './seed/demo-cases/generate-demo-cases';
 
 /** Opens the database (PGlite in DATA_DIR unless DATABASE_URL), migrates, and seeds on first run. */
 export async function bootDatabase(env: Env, log: (msg: string) => void): Promise<{ database: Database; seeded: boolean }> {
@@ -22,7 +23,12 @@ export async function bootDatabase(env: Env, log: (msg: string) => void): Promis
   let seeded = false;
   if (env.DEMO === '1' && (await isEmpty(database))) {
     log('Первый запуск: загружаю демонстрационные данные…');
-    await seedDemo(database);
+    const { municipalityId } = await seedDemo(database);
+    if (env.DEMO_CASES > 0) {
+      log(`Генерирую ${env.DEMO_CASES} демонстрационных обращений за несколько лет…`);
+      const r = await generateDemoCases(database, { tenantId: municipalityId, count: env.DEMO_CASES, now: new Date() });
+      log(`Готово: ${r.cases} обращений за ${(r.ms / 1000).toFixed(0)} с`);
+    }
     seeded = true;
   }
   return { database, seeded };
