@@ -26,12 +26,14 @@ export async function readCsv(file: string, columns: string[]): Promise<Row[]> {
   const rows: Row[] = [];
   const parser = createReadStream(file).pipe(parse({ columns: true, bom: true, relax_quotes: true, skip_empty_lines: true }));
   for await (const rec of parser as AsyncIterable<Row>) {
+    if (rows.length === 0) {
+      const missing = columns.filter((c) => !(c in rec));
+      if (missing.length) throw new Error(`${file}: no column ${missing.join(', ')} (columns: ${Object.keys(rec).join(', ')})`);
+    }
     const row: Row = {};
     for (const c of columns) row[c] = rec[c] ?? '';
     rows.push(row);
   }
-  const missing = columns.filter((c) => rows.length > 0 && !(c in rows[0]));
-  if (missing.length) throw new Error(`missing columns: ${missing.join(', ')}`);
   return rows;
 }
 
