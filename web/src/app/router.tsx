@@ -25,6 +25,7 @@ import { adminIndexRoute, adminRoute } from '../routes/admin';
 import { usersRoute } from '../routes/admin.users';
 import { rolesRoute } from '../routes/admin.roles';
 import { auditRoute } from '../routes/admin.audit';
+import { deadlinesRoute } from '../routes/admin.deadlines';
 import { queryClient } from './query-client';
 import { stringifySearch } from './search-params';
 
@@ -45,7 +46,7 @@ const routeTree = rootRoute.addChildren([
     engagementRoute,
     regionRoute,
     directoryRoute.addChildren([directoryIndexRoute, territoryRoute, recipientsRoute, topicsRoute]),
-    adminRoute.addChildren([adminIndexRoute, usersRoute, rolesRoute, auditRoute]),
+    adminRoute.addChildren([adminIndexRoute, usersRoute, rolesRoute, auditRoute, deadlinesRoute]),
   ]),
 ]);
 

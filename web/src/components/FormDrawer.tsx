@@ -13,6 +13,8 @@ interface FormDrawerProps {
   formError?: string | null;
   /** Show the values without letting the user change them. */
   readOnly?: boolean;
+  /** Why the form is read-only; default: the directory's «нужны права на ведение справочников». */
+  readOnlyText?: string;
   /** Under the title, before the fields: status badges, hints. */
   intro?: ReactNode;
   /** After the fields: where the record came from, and the like. */
@@ -24,7 +26,7 @@ interface FormDrawerProps {
 }
 
 /** Create/edit form in a right-hand drawer; Enter in a field submits, Escape closes. */
-export function FormDrawer({ opened, title, onClose, onSubmit, saving, formError, readOnly, intro, note, extraActions, size, children }: FormDrawerProps) {
+export function FormDrawer({ opened, title, onClose, onSubmit, saving, formError, readOnly, readOnlyText, intro, note, extraActions, size, children }: FormDrawerProps) {
   const { t } = useTranslation();
   return (
     <Drawer opened={opened} onClose={onClose} title={title} size={size} closeButtonProps={{ 'aria-label': t('common.close') }} styles={{ title: { fontWeight: 600, fontSize: 'var(--mantine-font-size-lg)' } }}>
@@ -40,7 +42,7 @@ export function FormDrawer({ opened, title, onClose, onSubmit, saving, formError
           {intro}
           {readOnly && (
             <Alert color="gray" variant="light" icon={<IconLock size={16} aria-hidden />} p="xs">
-              {t('common.readOnly')}
+              {readOnlyText ?? t('common.readOnly')}
             </Alert>
           )}
           {formError && (

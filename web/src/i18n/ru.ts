@@ -3,6 +3,7 @@
  * the database (kinds, permissions, audit actions) get their labels here, never in the data.
  */
 import { casesCatalogue } from './ru.cases';
+import { settingsCatalogue } from './ru.settings';
 
 const ru = {
   app: {
@@ -269,6 +270,7 @@ const ru = {
       users: 'Пользователи',
       roles: 'Роли',
       audit: 'Журнал изменений',
+      deadlines: 'Сроки и каналы',
     },
   },
   users: {
@@ -405,6 +407,8 @@ const ru = {
       topic: 'Тематика',
       topic_block: 'Отраслевой блок',
       gazetteer: 'Справочник населённых пунктов',
+      deadline_rule: 'Правило срока',
+      channel: 'Канал поступления',
     },
     fields: {
       code: 'Код',
@@ -442,6 +446,15 @@ const ru = {
       inserted: 'Добавлено',
       updated: 'Обновлено',
       errors: 'Ошибок',
+      regime: 'Режим',
+      channel: 'Канал',
+      topicId: 'Тематика',
+      unit: 'Единица срока',
+      amount: 'Срок',
+      shiftToWorkingDay: 'Перенос на рабочий день',
+      atRiskUnit: 'Единица «под угрозой»',
+      atRiskAmount: '«Под угрозой» за',
+      defaultRegime: 'Режим по умолчанию',
     },
   },
   plural: {
@@ -451,6 +464,7 @@ const ru = {
     topic: { one: 'тематика', few: 'тематики', many: 'тематик' },
   },
   ...casesCatalogue,
+  ...settingsCatalogue,
 };
 
 export default ru;
