@@ -12,6 +12,9 @@ import { savedViewsRoutes } from './cases/saved-views.routes';
 import { settingsRoutes } from './cases/settings.routes';
 import { notificationsRoutes } from './notifications/notifications.routes';
 import { publicCaseRoutes } from './public/public-case.routes';
+import { intakeRoutes } from './intake/intake.routes';
+import { analyticsRoutes } from './analytics/analytics.routes';
+import { classifyRoutes } from './classify/classify.routes';
 
 /** Every feature module's routes. Each module owns its URL prefix. */
 export async function registerModules(app: FastifyInstance): Promise<void> {
@@ -28,4 +31,7 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(settingsRoutes);
   await app.register(notificationsRoutes);
   await app.register(publicCaseRoutes);
+  await app.register(intakeRoutes);
+  await app.register(analyticsRoutes);
+  await app.register(classifyRoutes);
 }

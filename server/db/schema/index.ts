@@ -5,3 +5,6 @@ export * from './auth';
 export * from './audit';
 export * from './meta';
 export * from './cases';
+export * from './intake';
+export * from './analytics';
+export * from './classify';

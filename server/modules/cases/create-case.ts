@@ -12,6 +12,7 @@ import { computeCaseDeadlines } from './deadlines/compute-case-deadlines';
 import type { TenantDeadlines } from './deadlines/deadline-context';
 import { formatCaseNumber, reserveCaseNumbers } from './next-case-number';
 import { auditView, type CaseRow } from './case-row';
+import { classifyIntake, rememberSuggestion } from '../classify/classify-intake';
 
 export interface CreateCaseOptions {
   status: CaseStatus;
@@ -25,8 +26,11 @@ export interface CreateCaseOptions {
  * Creates one case with its applicant (stored apart) and its deadlines; the audit row commits
  * with it. Used by staff registration, imports, the public page and Open311 alike.
  */
-export async function createCase(tx: Tx, actor: Actor, input: RegisterCaseInput, options: CreateCaseOptions): Promise<CaseRow> {
-  await assertRefs(tx, actor.tenantId, input);
+export async function createCase(tx: Tx, actor: Actor, given: RegisterCaseInput, givenOptions: CreateCaseOptions): Promise<CaseRow> {
+  await assertRefs(tx, actor.tenantId, given);
+  const decision = await classifyIntake(tx, actor.tenantId, given, givenOptions.status, givenOptions.registeredAt);
+  const { input } = decision;
+  const options = { ...givenOptions, ...decision.route };
   const topic = input.subtopicId ? await topicOf(tx, actor.tenantId, input.subtopicId) : input.topicId ? await topicOf(tx, actor.tenantId, input.topicId) : null;
   const topicId = topic?.parentId ?? topic?.id ?? null;
   const subtopicId = topic?.parentId ? topic.id : null;
@@ -73,6 +77,7 @@ export async function createCase(tx: Tx, actor: Actor, input: RegisterCaseInput,
   if (a && (a.fullName || a.email || a.phone || a.postalAddress || a.socialProfile)) {
     await tx.insert(caseApplicants).values({ caseId: row.id, tenantId: actor.tenantId, fullName: a.fullName ?? null, email: a.email ?? null, phone: a.phone ?? null, postalAddress: a.postalAddress ?? null, socialProfile: a.socialProfile ?? null, replyBy: a.replyBy ?? null });
   }
+  await rememberSuggestion(tx, actor.tenantId, row.id, decision);
   await recordAudit(tx, actor, { action: options.status === 'received' ? 'receive' : 'register', entity: 'case', entityId: row.id, after: auditView(row) });
   return row;
 }

@@ -5,6 +5,7 @@ import { caseCoExecutors, recipients, users } from '../../../db/schema';
 import { AppError } from '../../../errors';
 import { applyTransition } from '../apply-transition';
 import { notify, recipientUsers } from '../../notifications/notify';
+import { recordRecipientCorrection } from '../../classify/record-correction';
 
 export interface AssignInput {
   recipientId: string;
@@ -26,14 +27,19 @@ export async function assignCase(tx: Tx, actor: Actor, caseId: string, input: As
     if (!u) throw new AppError('validation', 'Исполнитель: выберите из списка', { executorId: 'Неизвестный исполнитель' });
     if (u.recipientId !== input.recipientId) throw new AppError('validation', 'Исполнитель: должен работать у выбранного получателя', { executorId: 'Другой получатель' });
   }
+  let previous = { recipientId: null as string | null, autoRouted: false };
   const row = await applyTransition(
     tx,
     actor,
     caseId,
     'assign',
-    (c) => ({ recipientId: input.recipientId, executorId: input.executorId ?? null, routingReason: c.recipientId === input.recipientId ? c.routingReason : 'назначен вручную', autoRouted: false }),
+    (c) => {
+      previous = c;
+      return { recipientId: input.recipientId, executorId: input.executorId ?? null, routingReason: c.recipientId === input.recipientId ? c.routingReason : 'назначен вручную', autoRouted: false };
+    },
     { comment: input.comment ?? undefined, recipientName: recipient.name },
   );
+  await recordRecipientCorrection(tx, actor, caseId, input.recipientId, previous);
   await tx.delete(caseCoExecutors).where(eq(caseCoExecutors.caseId, caseId));
   const co = [...new Set(input.coExecutorIds ?? [])].filter((id) => id !== input.recipientId);
   if (co.length) await tx.insert(caseCoExecutors).values(co.map((recipientId) => ({ caseId, recipientId })));

@@ -1,0 +1,44 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { OPEN_STATUSES } from '../../../domain/cases/status';
+import { SUM_KEYS, type Sums } from '../../../domain/analytics/measures';
+
+const OPEN = sql.raw(`c.status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(',')})`);
+
+/** The SQL of each tally of domain/analytics/measures.ts over `cases c`; `now` decides «open and past due». */
+const TALLY: Record<keyof Sums, (now: Date) => SQL> = {
+  n: () => sql`count(*)::int`,
+  dueN: () => sql`count(*) FILTER (WHERE c.answer_due IS NOT NULL AND (c.answered_at IS NOT NULL OR ${OPEN}))::int`,
+  overdueN: (now) => sql`count(*) FILTER (WHERE c.answered_at > c.answer_due OR (${OPEN} AND c.paused_since IS NULL AND c.answer_due < ${now}))::int`,
+  answeredDueN: () => sql`count(*) FILTER (WHERE c.answered_at IS NOT NULL AND c.answer_due IS NOT NULL)::int`,
+  inTimeN: () => sql`count(*) FILTER (WHERE c.answered_at <= c.answer_due)::int`,
+  answeredN: () => sql`count(c.answered_at)::int`,
+  answerSeconds: () => sql`coalesce(sum(extract(epoch FROM c.answered_at - c.received_at)), 0)::float8`,
+  ratedN: () => sql`count(c.rating)::int`,
+  ratingSum: () => sql`coalesce(sum(c.rating), 0)::int`,
+  rating45N: () => sql`count(*) FILTER (WHERE c.rating >= 4)::int`,
+  fastN: (now) => sql`count(*) FILTER (WHERE c.fast_track AND c.fast_track_due IS NOT NULL AND (c.answered_at IS NOT NULL OR c.fast_track_due < ${now}))::int`,
+  fastInTimeN: () => sql`count(*) FILTER (WHERE c.fast_track AND c.answered_at <= c.fast_track_due)::int`,
+  returnedN: () => sql`count(*) FILTER (WHERE c.answered_at IS NOT NULL AND c.returns_count > 0)::int`,
+  repeatN: () => sql`count(*) FILTER (WHERE c.reopen_count > 0)::int`,
+  routedN: () => sql`count(c.recipient_id)::int`,
+  autoN: () => sql`count(*) FILTER (WHERE c.recipient_id IS NOT NULL AND c.auto_routed)::int`,
+};
+
+/**
+ * The additive tallies as one SELECT list (all of them, or only `keys`: fewer aggregates, a faster
+ * scan). Every figure of the heat map, the dashboard, the rating and the indicators is a ratio of
+ * these, so they agree with each other and with the register.
+ */
+export function sumsSelect(now: Date, keys: readonly (keyof Sums)[] = SUM_KEYS): SQL {
+  return sql.join(
+    keys.map((k) => sql`${TALLY[k](now)} AS ${sql.identifier(k)}`),
+    sql`, `,
+  );
+}
+
+/** The tallies of a result row (drivers return numbers or numeric strings); absent ones are 0. */
+export function readSums(row: Record<string, unknown>): Sums {
+  const out = {} as Sums;
+  for (const k of SUM_KEYS) out[k] = Number(row[k] ?? 0);
+  return out;
+}

@@ -1,0 +1,141 @@
+/**
+ * Territory from text: the settlement, locality and street named in a message or its address
+ * («в Сплавнухе», «в Каменском», «с. Золотое», «по улице Ленина», «ул. Ленина»), matched against
+ * the tenant's gazetteer by stems and the known case endings of Russian place names. Pure.
+ */
+export interface GazetteerSettlement { id: string; name: string; adminCentre: string | null }
+export interface GazetteerLocality { id: string; name: string; settlementId: string | null; lat: number | null; lon: number | null }
+export interface Gazetteer { settlements: GazetteerSettlement[]; localities: GazetteerLocality[] }
+export interface PlaceFound { settlementId: string | null; localityId: string | null; street: string | null; lat: number | null; lon: number | null }
+
+/** Words that introduce a place name even in lower case («в сплавнухе», «с. золотое»). */
+const MARKERS = new Set(['в', 'во', 'из', 'с', 'со', 'село', 'селе', 'села', 'сел', 'пос', 'поселок', 'поселке', 'посёлок', 'посёлке', 'рп', 'г', 'город', 'городе', 'города', 'д', 'деревня', 'деревне', 'жители', 'мо', 'у', 'до', 'под']);
+const PREFIXES = /^(город|г\.?|рп|р\.п\.|село|с\.|пос\.?|поселок|посёлок|деревня|д\.)\s+/i;
+
+/** All case forms of one word of a place name. */
+export function wordForms(word: string): Set<string> {
+  const w = word.toLowerCase().replace(/ё/g, 'е');
+  const add = (stem: string, endings: string[]) => new Set(endings.map((e) => stem + e));
+  if (/(ий|ый|ой)$/.test(w)) return add(w.slice(0, -2), [w.slice(-2), 'ого', 'ому', 'им', 'ым', 'ом']);
+  if (/(ое|ее)$/.test(w)) return add(w.slice(0, -2), [w.slice(-2), 'ого', 'его', 'ому', 'ему', 'ым', 'им', 'ом', 'ем']);
+  if (/(ая|яя)$/.test(w)) return add(w.slice(0, -2), [w.slice(-2), 'ой', 'ей', 'ую', 'юю']);
+  if (w.endsWith('а')) return add(w.slice(0, -1), ['а', 'ы', 'и', 'е', 'у', 'ой', 'ою']);
+  if (w.endsWith('я')) return add(w.slice(0, -1), ['я', 'и', 'е', 'ю', 'ей']);
+  if (w.endsWith('о')) return add(w.slice(0, -1), ['о', 'а', 'е', 'у', 'ом']);
+  if (w.endsWith('ь')) return add(w.slice(0, -1), ['ь', 'и', 'ю', 'ью']);
+  return add(w, ['', 'а', 'е', 'у', 'ом', 'ы']);
+}
+
+interface Token { word: string; capital: boolean; sentenceStart: boolean }
+
+function tokens(text: string): Token[] {
+  const out: Token[] = [];
+  let sentenceStart = true;
+  for (const m of text.matchAll(/[\p{L}\d-]+|[.!?\n]/gu)) {
+    const t = m[0];
+    if (/^[.!?\n]$/.test(t)) { if (t !== '.' || !isAbbrev(out[out.length - 1]?.word)) sentenceStart = true; continue; }
+    out.push({ word: t.toLowerCase().replace(/ё/g, 'е'), capital: /^\p{Lu}/u.test(t), sentenceStart });
+    sentenceStart = false;
+  }
+  return out;
+}
+const isAbbrev = (w: string | undefined) => !!w && ['г', 'с', 'д', 'ул', 'пер', 'пос', 'рп', 'п', 'пр', 'пл', 'мкр', 'им'].includes(w);
+
+interface Entry<T> { item: T; forms: Set<string>[] }
+
+const entry = <T>(item: T, name: string): Entry<T> => ({ item, forms: name.replace(PREFIXES, '').trim().split(/\s+/).map(wordForms) });
+
+/** Position of the first credible mention of the entry in the tokens, or -1. */
+function findIn<T>(ts: Token[], e: Entry<T>): number {
+  for (let i = 0; i + e.forms.length <= ts.length; i++) {
+    if (!e.forms.every((f, j) => f.has(ts[i + j].word))) continue;
+    const prev = ts[i - 1]?.word;
+    // At the start of a sentence only long names count: «Высокое напряжение» is not a village.
+    if ((prev && MARKERS.has(prev)) || (ts[i].capital && (!ts[i].sentenceStart || ts[i].word.length >= 9))) return i;
+  }
+  return -1;
+}
+
+const STREET_MARKERS = /^(ул|улица|улице|улицы|улицу|улицей|пер|переулок|переулке|переулка|пр|проспект|проспекте|пл|площадь|площади|мкр|микрорайон|микрорайоне|проезд|проезде|шоссе|бульвар|бульваре|кв-л|квартал|квартале)$/;
+const STREET_KIND: Record<string, string> = { про: 'проезд', шос: 'ш.', бул: 'б-р', ква: 'кв-л', 'кв-': 'кв-л' };
+
+function kindOf(marker: string): string {
+  if (marker.startsWith('ул')) return 'ул.';
+  if (marker.startsWith('пер')) return 'пер.';
+  if (marker.startsWith('пл')) return 'пл.';
+  if (marker.startsWith('мкр') || marker.startsWith('микро')) return 'мкр';
+  if (marker === 'пр' || marker.startsWith('проспект')) return 'пр-т';
+  return STREET_KIND[marker.slice(0, 3)] ?? marker;
+}
+
+/** Adjective street names in oblique cases back to the nominative feminine («Советской» → «Советская»). */
+function nominativeStreet(name: string, kind: string): string {
+  if (kind !== 'ул.' && kind !== 'пл.') return name;
+  return name.replace(/(ой|ую)$/u, 'ая').replace(/(ей|юю)$/u, 'яя');
+}
+
+const cap = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+
+/** «по улице Ленина» / «ул. Ленина» / «на Советской улице» → «ул. Ленина» / «ул. Советская». */
+export function findStreet(text: string): string | null {
+  const ts = tokens(text);
+  for (let i = 0; i < ts.length; i++) {
+    if (!STREET_MARKERS.test(ts[i].word)) continue;
+    const kind = kindOf(ts[i].word);
+    const next = ts[i + 1];
+    if (next && !/^\d+$/.test(next.word) && next.word.length > 1 && (next.capital || /^(ул|пер|пл|пр|мкр)$/.test(ts[i].word) || i > 0)) {
+      const two = ts[i + 2] && ts[i + 2].capital && !ts[i + 2].sentenceStart && /^(им|имени)$/.test(next.word) ? ` ${cap(ts[i + 2].word)}` : '';
+      if (/^[\p{L}-]+$/u.test(next.word) && !['и', 'в', 'на', 'у', 'д', 'дом'].includes(next.word)) return `${kind} ${nominativeStreet(cap(next.word), kind)}${two}`;
+    }
+    const prev = ts[i - 1];
+    if (prev && prev.capital && !prev.sentenceStart) return `${kind} ${nominativeStreet(cap(prev.word), kind)}`;
+  }
+  return null;
+}
+
+/**
+ * The place named in the address (first) or the text: a locality wins over a settlement; a
+ * settlement alone gets its administrative centre as the locality; coordinates from the locality.
+ */
+export function findPlace(g: Gazetteer, text: string, address?: string | null): PlaceFound {
+  const localities = g.localities.map((l) => entry(l, l.name));
+  const settlements = g.settlements.map((s) => entry(s, s.name));
+  for (const source of [address ?? '', text]) {
+    if (!source.trim()) continue;
+    const ts = tokens(source);
+    const loc = first(ts, localities);
+    const set = first(ts, settlements);
+    const street = findStreet(source);
+    if (!loc && !set) { if (street && source === address) return { ...none(), street, ...fromText(g, text) }; continue; }
+    const locality = loc ?? adminCentre(g, set!);
+    const settlementId = loc?.settlementId ?? set?.id ?? null;
+    return { settlementId, localityId: locality?.id ?? null, street: street ?? (source === address ? findStreet(text) : null), lat: locality?.lat ?? null, lon: locality?.lon ?? null };
+  }
+  return { ...none(), street: findStreet(address ?? '') ?? findStreet(text) };
+}
+
+function fromText(g: Gazetteer, text: string): Omit<PlaceFound, 'street'> {
+  const { street: _s, ...rest } = findPlace(g, text);
+  return rest;
+}
+
+const none = (): PlaceFound => ({ settlementId: null, localityId: null, street: null, lat: null, lon: null });
+
+function first<T>(ts: Token[], entries: Entry<T>[]): T | null {
+  let best: { at: number; item: T } | null = null;
+  for (const e of entries) {
+    const at = findIn(ts, e);
+    if (at >= 0 && (!best || at < best.at)) best = { at, item: e.item };
+  }
+  return best?.item ?? null;
+}
+
+function adminCentre(g: Gazetteer, s: GazetteerSettlement): GazetteerLocality | null {
+  const own = g.localities.filter((l) => l.settlementId === s.id);
+  if (s.adminCentre) {
+    const e = entry(null, s.adminCentre);
+    const hit = own.find((l) => e.forms.length === 1 && e.forms[0].has(l.name.toLowerCase().replace(/ё/g, 'е')));
+    if (hit) return hit;
+  }
+  return own.length === 1 ? own[0] : null;
+}

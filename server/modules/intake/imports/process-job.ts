@@ -1,0 +1,151 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Database } from '../../../db/client';
+import { importJobs } from '../../../db/schema';
+import { systemActor, type Actor } from '../../../http/actor';
+import { loadTenantDeadlines } from '../../cases/deadlines/deadline-context';
+import { getTenant } from '../../territory/territory.repo';
+import { displayCell, isEmptyRow, type RawRow } from '../table/cells';
+import { storedFileStream } from '../table/file-parts';
+import { readRows, type TableDialect } from '../table/read-table';
+import { countDataRows } from '../table/analyse-file';
+import { ZoneCache } from '../table/zone-cache';
+import { IMPORT_LIMITS, type ImportMapping, type ImportOptions } from '../mapping/fields';
+import { RowMapper, type CaseCandidate } from '../mapping/map-row';
+import { loadReference } from '../mapping/reference';
+import { BatchDeadlines } from './batch-deadlines';
+import type { ImportJobRow } from './job-view';
+import { addWarning, type Warnings } from './warnings';
+import { writeBatch, type BadRow, type BatchContext } from './write-batch';
+
+/** The worker lost its claim on the job (another process took it over): stop without touching it. */
+export class LeaseLostError extends Error {}
+/** The process is stopping: the job is handed back to the queue after the current chunk. */
+export class StoppedError extends Error {}
+
+export interface ProcessOptions {
+  workerId: string;
+  chunkRows?: number;
+  /** The business clock (dates in the future are refused against it). */
+  clock: () => Date;
+  shouldStop?: () => boolean;
+  /** Test hook: runs inside each chunk's transaction, after its writes, before the commit. */
+  beforeCommit?: (chunkNo: number) => void | Promise<void>;
+}
+
+/** Everything needed to turn raw rows of one job into writes. */
+export interface JobContext {
+  job: ImportJobRow;
+  mapper: RowMapper;
+  batch: BatchContext;
+  headers: string[];
+  warnings: Warnings;
+}
+
+export async function jobContext(database: Database, job: ImportJobRow, now: Date): Promise<JobContext> {
+  const { db } = database;
+  const tenant = await getTenant(db, job.tenantId);
+  const options = (job.options ?? { status: 'received', defaultRegime: 'MESSAGE' }) as ImportOptions;
+  const headers = job.headers as string[];
+  const ref = await loadReference(db, job.tenantId);
+  const deadlines = new BatchDeadlines(await loadTenantDeadlines(db, job.tenantId));
+  const zone = options.timeZone ? new ZoneCache(options.timeZone) : deadlines.zone;
+  const actor: Actor = { ...systemActor(job.tenantId, tenant.kind as Actor['tenantKind']), userId: job.createdBy, requestId: `import:${job.id}` };
+  return {
+    job,
+    headers,
+    mapper: new RowMapper(headers, job.mapping as ImportMapping, options, ref, zone, now),
+    batch: { tenantId: job.tenantId, channel: job.channel!, jobId: job.id, actor, status: options.status, deadlines, now },
+    warnings: structuredClone((job.warnings ?? {}) as Warnings),
+  };
+}
+
+/** Maps raw rows: good candidates, and bad rows with their raw values by header and the reason. */
+export function mapRows(ctx: JobContext, raw: RawRow[]): { good: CaseCandidate[]; bad: BadRow[] } {
+  const good: CaseCandidate[] = [];
+  const bad: BadRow[] = [];
+  for (const r of raw) {
+    const m = ctx.mapper.map(r);
+    for (const w of m.warnings) addWarning(ctx.warnings, w.key, w.message, r.rowNumber);
+    if (m.ok) good.push(m.candidate);
+    else bad.push({ rowNumber: r.rowNumber, reason: m.reason, values: Object.fromEntries(ctx.headers.map((h, i) => [h, displayCell(r.cells[i] ?? null)])) });
+  }
+  return { good, bad };
+}
+
+/**
+ * Runs a claimed job from its checkpoint to the end: streams the stored file, skips the rows
+ * already committed, and writes chunks of rows, each in one transaction that also moves the
+ * checkpoint and the counters. On PostgreSQL one chunk is written while the next is read.
+ */
+export async function processJob(database: Database, jobId: string, opts: ProcessOptions): Promise<void> {
+  const { db } = database;
+  let [job] = await db.select().from(importJobs).where(eq(importJobs.id, jobId));
+  if (!job || job.status !== 'running' || job.lockedBy !== opts.workerId) throw new LeaseLostError();
+  const dialect: TableDialect = { format: job.format as TableDialect['format'], encoding: job.encoding as TableDialect['encoding'], delimiter: job.delimiter as TableDialect['delimiter'] };
+  if (job.totalRows === null) {
+    // XLSX: the rows are counted first (the claim is renewed meanwhile), so progress has a total.
+    const beat = async () => {
+      const still = await db.update(importJobs).set({ heartbeatAt: new Date() }).where(and(eq(importJobs.id, jobId), eq(importJobs.lockedBy, opts.workerId))).returning({ id: importJobs.id });
+      if (!still.length) throw new LeaseLostError();
+    };
+    const totalRows = await countDataRows(storedFileStream(db, job.id), dialect, job.headerRow, { rows: 10_000, run: beat });
+    [job] = await db.update(importJobs).set({ totalRows, heartbeatAt: new Date() }).where(eq(importJobs.id, job.id)).returning();
+  }
+  const ctx = await jobContext(database, job, opts.clock());
+  const size = opts.chunkRows ?? IMPORT_LIMITS.chunkRows;
+  let chunkNo = 0;
+  let chunk: RawRow[] = [];
+  let inflight: Promise<void> | null = null;
+  // PostgreSQL works in its own process, so reading the next chunk overlaps with writing this one;
+  // PGlite runs on this thread, where the overlap only adds contention.
+  const overlap = database.kind === 'postgres';
+  const flush = (rows: RawRow[]) => {
+    const p = writeChunk(database, ctx, rows, ++chunkNo, opts);
+    p.catch(() => undefined);
+    return p;
+  };
+  for await (const row of readRows(storedFileStream(db, job.id), dialect)) {
+    if (row.rowNumber <= job.headerRow || row.rowNumber <= job.checkpointRow || isEmptyRow(row.cells)) continue;
+    chunk.push(row);
+    if (chunk.length >= size) {
+      await inflight;
+      if (opts.shouldStop?.()) throw new StoppedError();
+      inflight = flush(chunk);
+      if (!overlap) await inflight;
+      chunk = [];
+    }
+  }
+  await inflight;
+  if (chunk.length) await flush(chunk);
+  const done = await db
+    .update(importJobs)
+    .set({ status: 'done', finishedAt: new Date(), lockedBy: null, heartbeatAt: null, updatedAt: new Date() })
+    .where(and(eq(importJobs.id, job.id), eq(importJobs.lockedBy, opts.workerId)))
+    .returning({ id: importJobs.id });
+  if (!done.length) throw new LeaseLostError();
+}
+
+async function writeChunk(database: Database, ctx: JobContext, raw: RawRow[], chunkNo: number, opts: ProcessOptions): Promise<void> {
+  const { good, bad } = mapRows(ctx, raw);
+  const last = raw[raw.length - 1].rowNumber;
+  await database.db.transaction(async (tx) => {
+    const [lease] = await tx.select({ lockedBy: importJobs.lockedBy, status: importJobs.status }).from(importJobs).where(eq(importJobs.id, ctx.job.id)).for('update');
+    if (!lease || lease.lockedBy !== opts.workerId || lease.status !== 'running') throw new LeaseLostError();
+    const out = await writeBatch(tx, ctx.batch, good, bad, ctx.warnings);
+    await tx
+      .update(importJobs)
+      .set({
+        checkpointRow: last,
+        rowsDone: sql`${importJobs.rowsDone} + ${raw.length}`,
+        inserted: sql`${importJobs.inserted} + ${out.inserted}`,
+        updated: sql`${importJobs.updated} + ${out.updated}`,
+        unchanged: sql`${importJobs.unchanged} + ${out.unchanged}`,
+        quarantined: sql`${importJobs.quarantined} + ${out.quarantined}`,
+        warnings: ctx.warnings,
+        heartbeatAt: new Date(),
+        updatedAt: new Date(),
+      })
+      .where(eq(importJobs.id, ctx.job.id));
+    await opts.beforeCommit?.(chunkNo);
+  });
+}

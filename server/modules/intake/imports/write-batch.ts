@@ -1,0 +1,300 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { Tx } from '../../../db/tx';
+import { rows } from '../../../db/rows';
+import type { Actor } from '../../../http/actor';
+import { formatCaseNumber, reserveCaseNumbers } from '../../cases/next-case-number';
+import type { CaseCandidate } from '../mapping/map-row';
+import type { BatchDeadlines } from './batch-deadlines';
+import { col, insertRowset, rowset } from './rowset';
+import { addWarning, type Warnings } from './warnings';
+
+export interface BatchContext {
+  tenantId: string;
+  channel: string;
+  jobId: string;
+  actor: Actor;
+  /** Status of a new case: received (staff register it) or registered at receipt. */
+  status: 'received' | 'registered';
+  deadlines: BatchDeadlines;
+  now: Date;
+}
+
+export interface BadRow {
+  rowNumber: number;
+  values: Record<string, string>;
+  reason: string;
+}
+
+export interface BatchOutcome {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  quarantined: number;
+  /** Case id of every good row (new or existing). */
+  caseIds: Map<number, string>;
+}
+
+interface Existing {
+  id: string;
+  source_id: string;
+  text: string;
+  address: string | null;
+  lat: number | null;
+  lon: number | null;
+  source_url: string | null;
+  external_status: string | null;
+  rating: number | null;
+  answer_due_original: string | Date | null;
+  received_at: string | Date;
+  registered_at: string | Date | null;
+  regime: string;
+  topic_id: string | null;
+  subtopic_id: string | null;
+  fast_track: boolean;
+}
+
+/** The fields an import owns: a later file may change them; everything else belongs to the staff. */
+const OWNED = ['text', 'address', 'lat', 'lon', 'sourceUrl', 'externalStatus', 'rating', 'fileDue'] as const;
+type Owned = Pick<CaseCandidate, (typeof OWNED)[number]>;
+
+const ms = (v: string | Date | null) => (v === null ? null : new Date(v).getTime());
+
+/** The owned fields of the file row that differ from the current state (an empty cell never erases). */
+function changes(cur: Owned, next: Owned): Partial<Owned> {
+  const out: Partial<Owned> = {};
+  for (const k of OWNED) {
+    const a = cur[k];
+    const b = next[k];
+    if (b === null) continue;
+    const same = a instanceof Date || b instanceof Date ? ms(a as Date | null) === ms(b as Date) : a === b;
+    if (!same) (out as Record<string, unknown>)[k] = b;
+  }
+  return out;
+}
+
+const ownedOf = (e: Existing): Owned => ({
+  text: e.text,
+  address: e.address,
+  lat: e.lat,
+  lon: e.lon,
+  sourceUrl: e.source_url,
+  externalStatus: e.external_status,
+  rating: e.rating,
+  fileDue: e.answer_due_original === null ? null : new Date(e.answer_due_original),
+});
+
+/**
+ * Writes one chunk of rows in the caller's transaction, with multi-row statements only: new cases
+ * (numbers reserved for the chunk, deadlines computed per row), their applicants and audit rows;
+ * changed owned fields of cases imported before, each with an audit row; bad rows to the
+ * quarantine. The key (tenant, channel, source id) makes a replayed chunk harmless.
+ */
+export async function writeBatch(tx: Tx, ctx: BatchContext, good: CaseCandidate[], bad: BadRow[], warnings: Warnings): Promise<BatchOutcome> {
+  const out: BatchOutcome = { inserted: 0, updated: 0, unchanged: 0, quarantined: bad.length, caseIds: new Map() };
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`intake:${ctx.tenantId}:${ctx.channel}`}))`);
+  const keys = [...new Set(good.map((c) => c.sourceId))];
+  const existing = new Map<string, Existing>();
+  if (keys.length) {
+    const found = await rows<Existing>(
+      tx,
+      sql`SELECT id, source_id, text, address, lat, lon, source_url, external_status, rating, answer_due_original, received_at, registered_at, regime, topic_id, subtopic_id, fast_track
+          FROM cases WHERE tenant_id = ${ctx.tenantId} AND channel = ${ctx.channel} AND source_id = ANY(${sql.param(keys)}::text[])`,
+    );
+    for (const e of found) existing.set(e.source_id, e);
+  }
+  // Rows in file order: the first of a new key creates the case, later ones (and known keys) update it.
+  const fresh = new Map<string, CaseCandidate>();
+  const updates = new Map<string, { e: Existing; cur: Owned; before: Owned }>();
+  for (const c of good) {
+    const e = existing.get(c.sourceId);
+    if (!e && !fresh.has(c.sourceId)) {
+      fresh.set(c.sourceId, c);
+      out.inserted++;
+      continue;
+    }
+    const target = e ? (updates.get(c.sourceId) ?? { e, cur: ownedOf(e), before: ownedOf(e) }) : null;
+    const cur: Owned = target ? target.cur : fresh.get(c.sourceId)!;
+    const diff = changes(cur, c);
+    if (Object.keys(diff).length === 0) {
+      out.unchanged++;
+      continue;
+    }
+    out.updated++;
+    Object.assign(cur, diff);
+    if (target) updates.set(c.sourceId, target);
+  }
+  const inserted = await insertCases(tx, ctx, [...fresh.values()], warnings);
+  for (const c of good) {
+    const id = inserted.get(c.sourceId) ?? existing.get(c.sourceId)?.id;
+    if (id) out.caseIds.set(c.rowNumber, id);
+  }
+  // A key another writer took meanwhile (a staff registration with the same source id) stays theirs.
+  const lost = fresh.size - inserted.size;
+  out.inserted -= lost;
+  out.unchanged += lost;
+  await updateCases(tx, ctx, [...updates.values()]);
+  await quarantine(tx, ctx, bad);
+  return out;
+}
+
+async function insertCases(tx: Tx, ctx: BatchContext, list: CaseCandidate[], warnings: Warnings): Promise<Map<string, string>> {
+  if (!list.length) return new Map();
+  const zone = ctx.deadlines.zone;
+  const years = list.map((c) => Number(zone.localDay(c.receivedAt).slice(0, 4)));
+  const next = new Map<number, number>();
+  for (const y of [...new Set(years)].sort()) next.set(y, await reserveCaseNumbers(tx, ctx.tenantId, y, years.filter((x) => x === y).length));
+  const registered = ctx.status === 'registered';
+  const rowsOut = list.map((c, i) => {
+    const seq = next.get(years[i])!;
+    next.set(years[i], seq + 1);
+    const d = ctx.deadlines.compute(
+      { regime: c.regime, channel: ctx.channel, topicId: c.subtopicId ?? c.topicId, parentTopicId: c.topicId, fastTrack: c.fastTrack },
+      c.receivedAt,
+      registered ? c.receivedAt : null,
+      c.fileDue,
+    );
+    for (const y of d.missingYears) addWarning(warnings, `calendar:${y}`, `Нет производственного календаря на ${y} год: сроки по правилам не рассчитаны`, c.rowNumber);
+    return { c, id: randomUUID(), number: formatCaseNumber(years[i], seq), d };
+  });
+  const pick = <T>(f: (r: (typeof rowsOut)[number]) => T) => rowsOut.map(f);
+  const insertedRows = await rows<{ id: string; source_id: string }>(
+    tx,
+    insertRowset(
+      'cases',
+      [
+        col('id', 'uuid', pick((r) => r.id)),
+        col('tenant_id', 'uuid', pick(() => ctx.tenantId)),
+        col('number', 'text', pick((r) => r.number)),
+        col('regime', 'text', pick((r) => r.c.regime)),
+        col('channel', 'text', pick(() => ctx.channel)),
+        col('source_id', 'text', pick((r) => r.c.sourceId)),
+        col('source_url', 'text', pick((r) => r.c.sourceUrl)),
+        col('received_at', 'timestamptz', pick((r) => r.c.receivedAt)),
+        col('registered_at', 'timestamptz', pick((r) => (registered ? r.c.receivedAt : null))),
+        col('status', 'text', pick(() => ctx.status)),
+        col('text', 'text', pick((r) => r.c.text)),
+        col('topic_id', 'uuid', pick((r) => r.c.topicId)),
+        col('subtopic_id', 'uuid', pick((r) => r.c.subtopicId)),
+        col('settlement_id', 'uuid', pick((r) => r.c.settlementId)),
+        col('locality_id', 'uuid', pick((r) => r.c.localityId)),
+        col('address', 'text', pick((r) => r.c.address)),
+        col('lat', 'float8', pick((r) => r.c.lat)),
+        col('lon', 'float8', pick((r) => r.c.lon)),
+        col('fast_track', 'bool', pick((r) => r.c.fastTrack)),
+        col('registration_due', 'timestamptz', pick((r) => r.d.registrationDue)),
+        col('forwarding_due', 'timestamptz', pick((r) => r.d.forwardingDue)),
+        col('interim_due', 'timestamptz', pick((r) => r.d.interimDue)),
+        col('answer_due', 'timestamptz', pick((r) => r.d.answerDue)),
+        col('answer_at_risk_from', 'timestamptz', pick((r) => r.d.answerAtRiskFrom)),
+        col('answer_due_original', 'timestamptz', pick((r) => r.d.answerDue)),
+        col('fast_track_due', 'timestamptz', pick((r) => r.d.fastTrackDue)),
+        col('rating', 'int2', pick((r) => r.c.rating)),
+        col('rated_at', 'timestamptz', pick((r) => (r.c.rating === null ? null : ctx.now))),
+        col('external_status', 'text', pick((r) => r.c.externalStatus)),
+      ],
+      sql`ON CONFLICT (tenant_id, channel, source_id) DO NOTHING RETURNING id, source_id`,
+    ),
+  );
+  const ok = new Set(insertedRows.map((r) => r.id));
+  const done = rowsOut.filter((r) => ok.has(r.id));
+  const withApplicant = done.filter((r) => r.c.applicant);
+  if (withApplicant.length) {
+    await tx.execute(
+      insertRowset('case_applicants', [
+        col('case_id', 'uuid', withApplicant.map((r) => r.id)),
+        col('tenant_id', 'uuid', withApplicant.map(() => ctx.tenantId)),
+        col('full_name', 'text', withApplicant.map((r) => r.c.applicant!.fullName)),
+        col('email', 'text', withApplicant.map((r) => r.c.applicant!.email)),
+        col('phone', 'text', withApplicant.map((r) => r.c.applicant!.phone)),
+        col('social_profile', 'text', withApplicant.map((r) => r.c.applicant!.socialProfile)),
+      ]),
+    );
+  }
+  await audit(
+    tx,
+    ctx,
+    done.map((r) => ({
+      action: ctx.status === 'registered' ? 'register' : 'receive',
+      caseId: r.id,
+      before: null,
+      after: { number: r.number, status: ctx.status, regime: r.c.regime, channel: ctx.channel, sourceId: r.c.sourceId, receivedAt: r.c.receivedAt, answerDue: r.d.answerDue, importJobId: ctx.jobId, rowNumber: r.c.rowNumber },
+    })),
+  );
+  return new Map(done.map((r) => [r.c.sourceId, r.id]));
+}
+
+async function updateCases(tx: Tx, ctx: BatchContext, list: { e: Existing; cur: Owned; before: Owned }[]) {
+  if (!list.length) return;
+  const risk = list.map(({ e, cur, before }) => {
+    if (!cur.fileDue || ms(cur.fileDue) === ms(before.fileDue)) return null;
+    const registeredAt = e.registered_at ? new Date(e.registered_at) : null;
+    const key = { regime: e.regime, channel: ctx.channel, topicId: e.subtopic_id ?? e.topic_id, parentTopicId: e.topic_id, fastTrack: e.fast_track };
+    return ctx.deadlines.compute(key, new Date(e.received_at), registeredAt, cur.fileDue).answerAtRiskFrom;
+  });
+  await tx.execute(sql`
+    UPDATE cases c SET
+      text = u.text, address = u.address, lat = u.lat, lon = u.lon, source_url = u.source_url, external_status = u.external_status,
+      rated_at = CASE WHEN u.rating IS DISTINCT FROM c.rating THEN ${ctx.now.toISOString()}::timestamptz ELSE c.rated_at END,
+      rating = u.rating,
+      answer_due = CASE WHEN u.due_changed THEN u.due ELSE c.answer_due END,
+      answer_due_original = CASE WHEN u.due_changed THEN u.due ELSE c.answer_due_original END,
+      answer_at_risk_from = CASE WHEN u.due_changed THEN u.risk ELSE c.answer_at_risk_from END,
+      version = c.version + 1, updated_at = now()
+    FROM ${rowset([
+      col('id', 'uuid', list.map((x) => x.e.id)),
+      col('text', 'text', list.map((x) => x.cur.text)),
+      col('address', 'text', list.map((x) => x.cur.address)),
+      col('lat', 'float8', list.map((x) => x.cur.lat)),
+      col('lon', 'float8', list.map((x) => x.cur.lon)),
+      col('source_url', 'text', list.map((x) => x.cur.sourceUrl)),
+      col('external_status', 'text', list.map((x) => x.cur.externalStatus)),
+      col('rating', 'int2', list.map((x) => x.cur.rating)),
+      col('due', 'timestamptz', list.map((x) => x.cur.fileDue)),
+      col('due_changed', 'bool', list.map((x) => ms(x.cur.fileDue) !== ms(x.before.fileDue))),
+      col('risk', 'timestamptz', risk),
+    ])}
+    WHERE c.id = u.id`);
+  await audit(
+    tx,
+    ctx,
+    list.map(({ e, cur, before }) => {
+      const diff = changes(before, cur);
+      const pickOf = (o: Owned) => Object.fromEntries(Object.keys(diff).map((k) => [k === 'fileDue' ? 'answerDue' : k, k === 'text' ? '(текст изменён)' : o[k as keyof Owned]]));
+      return { action: 'import_update', caseId: e.id, before: pickOf(before), after: { ...pickOf(cur), importJobId: ctx.jobId } };
+    }),
+  );
+}
+
+async function audit(tx: Tx, ctx: BatchContext, list: { action: string; caseId: string; before: unknown; after: unknown }[]) {
+  if (!list.length) return;
+  await tx.execute(
+    insertRowset('audit_events', [
+      col('tenant_id', 'uuid', list.map(() => ctx.tenantId)),
+      col('actor_user_id', 'uuid', list.map(() => ctx.actor.userId)),
+      col('action', 'text', list.map((x) => x.action)),
+      col('entity', 'text', list.map(() => 'case')),
+      col('entity_id', 'text', list.map((x) => x.caseId)),
+      col('before', 'jsonb', list.map((x) => x.before)),
+      col('after', 'jsonb', list.map((x) => x.after)),
+      col('request_id', 'text', list.map(() => ctx.actor.requestId)),
+    ]),
+  );
+}
+
+async function quarantine(tx: Tx, ctx: BatchContext, bad: BadRow[]) {
+  if (!bad.length) return;
+  await tx.execute(
+    insertRowset(
+      'import_quarantine',
+      [
+        col('tenant_id', 'uuid', bad.map(() => ctx.tenantId)),
+        col('job_id', 'uuid', bad.map(() => ctx.jobId)),
+        col('row_number', 'int4', bad.map((b) => b.rowNumber)),
+        col('values', 'jsonb', bad.map((b) => b.values)),
+        col('reason', 'text', bad.map((b) => b.reason)),
+      ],
+      sql`ON CONFLICT (job_id, row_number) DO UPDATE SET values = excluded.values, reason = excluded.reason, state = 'open', updated_at = now()`,
+    ),
+  );
+}

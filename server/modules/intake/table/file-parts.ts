@@ -1,0 +1,31 @@
+import { Readable } from 'node:stream';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import type { Tx } from '../../../db/tx';
+import { rows } from '../../../db/rows';
+import { IMPORT_LIMITS } from '../mapping/fields';
+
+// Parts travel as base64 text, decoded by the database: PGlite's binary parameters are about ten
+// times slower (≈200 ms per MB written, 60 ms read, against 16 and 5 ms as text).
+
+/** Keeps an uploaded file in the database, in parts, in the caller's transaction. */
+export async function storeFileParts(tx: Tx, jobId: string, data: Buffer): Promise<void> {
+  for (let seq = 0, at = 0; at < data.length; seq++, at += IMPORT_LIMITS.partBytes) {
+    const part = data.subarray(at, at + IMPORT_LIMITS.partBytes).toString('base64');
+    await tx.execute(sql`INSERT INTO import_file_parts (job_id, seq, data) VALUES (${jobId}, ${seq}, decode(${part}, 'base64'))`);
+  }
+}
+
+/** The stored file as a stream that fetches one part at a time: memory stays flat whatever the size. */
+export function storedFileStream(db: Db, jobId: string): Readable {
+  return Readable.from(
+    (async function* () {
+      for (let seq = 0; ; seq++) {
+        const [part] = await rows<{ data: string }>(db, sql`SELECT encode(data, 'base64') AS data FROM import_file_parts WHERE job_id = ${jobId} AND seq = ${seq}`);
+        if (!part) return;
+        yield Buffer.from(part.data, 'base64');
+      }
+    })(),
+    { objectMode: false },
+  );
+}
