@@ -128,6 +128,8 @@ export const cases = pgTable(
     index('cases_executor_idx').on(t.executorId, t.answerDue),
     index('cases_open_due_idx').on(t.tenantId, t.answerDue).where(sql`status NOT IN ('answered','closed','forwarded','merged','rejected')`),
     index('cases_search_idx').using('gin', t.search),
+    index('cases_duplicate_of_idx').on(t.duplicateOfId).where(sql`duplicate_of_id IS NOT NULL`),
+    index('cases_tenant_topic_settlement_idx').on(t.tenantId, t.topicId, t.settlementId, t.receivedAt.desc()),
   ],
 );
 

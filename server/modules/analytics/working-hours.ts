@@ -18,7 +18,21 @@ export interface WorkTimeline {
   before: number[];
 }
 
+const cache = new Map<string, WorkTimeline>();
+const CACHE_SIZE = 32;
+
+/** The timeline of a range (cached: the calendar and a schedule do not change under a running query). */
 export function workTimeline(r: DateRange, timeZone: string, schedule: WorkSchedule): WorkTimeline {
+  const key = JSON.stringify([r.from, r.to, timeZone, schedule]);
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const t = buildTimeline(r, timeZone, schedule);
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(key, t);
+  return t;
+}
+
+function buildTimeline(r: DateRange, timeZone: string, schedule: WorkSchedule): WorkTimeline {
   const ctx = { calendar: productionCalendar(), timeZone, schedule };
   const t: WorkTimeline = { starts: [], ends: [], before: [] };
   let hours = 0;

@@ -10,7 +10,7 @@ import { auditView, lockCase } from '../cases/case-row';
 import { recordCorrection, suggestionOf } from './record-correction';
 
 const ref = (label: string) => z.uuid({ error: `${label}: выберите из списка` }).nullable().optional();
-export const classificationInput = z.object({
+export const classificationInput = z.strictObject({
   topicId: ref('Тематика'),
   subtopicId: ref('Подтематика'),
   settlementId: ref('Поселение'),

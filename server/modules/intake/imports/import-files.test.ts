@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { and, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { freshDatabase, targets } from '../../../test/databases';
 import { pinnedClock, signIn, testApp } from '../../../test/http';
 import type { Database } from '../../../db/client';
-import { auditEvents, cases, importJobs, topics } from '../../../db/schema';
-import { computeCaseDeadlines } from '../../cases/deadlines/compute-case-deadlines';
+import { auditEvents, caseApplicants, cases, importJobs, pdAccessLog, topics } from '../../../db/schema';
+import { atRiskFrom, computeCaseDeadlines } from '../../cases/deadlines/compute-case-deadlines';
 import { loadTenantDeadlines } from '../../cases/deadlines/deadline-context';
 import { importFile, upload, waitForJob } from './import-test-kit';
 
@@ -38,7 +38,7 @@ function posCsv(changed = false): Buffer {
   const lines = [
     'Выгрузка сообщений ПОС за январь 2026;;;',
     POS_HEADERS.join(';'),
-    posRow({ id: '327441801', received: '06.01.2026', due: '16.01.2026' }).join(';'),
+    posRow({ id: '327441801', received: '06.01.2026', due: changed ? '20.01.2026' : '16.01.2026' }).join(';'),
     posRow({ id: '327441802', received: '06.01.2026 10:30', due: '-', fz: 'Да', fast: 'Нет', status: changed ? 'Отправлен ответ заявителю' : 'Назначен исполнитель', rating: changed ? '5' : '-' }).join(';'),
     posRow({ id: '', received: '07.01.2026', due: '17.01.2026' }).join(';'),
     posRow({ id: '327441804', received: '31.02.2026', due: '-' }).join(';'),
@@ -140,7 +140,7 @@ describe.each(targets())('spreadsheet import on %s', (target) => {
     expect(audit.map((a) => a.action)).toEqual(['receive']);
   });
 
-  it('imports the same file again without creating anything, and updates only a changed row (with an audit row)', async () => {
+  it('imports the same file again without creating anything, and updates only changed rows (status, rating, deadline) with an audit row', async () => {
     const before = (await casesOf('pos')).length;
     const again = await importFile(app, pos, 'pos.csv', posCsv());
     expect(again.uploaded.suggestion.mappingName).toBe('ПОС ЛКО');
@@ -149,7 +149,12 @@ describe.each(targets())('spreadsheet import on %s', (target) => {
     expect((await casesOf('pos')).length).toBe(before);
 
     const changed = await importFile(app, pos, 'pos-2.csv', posCsv(true));
-    expect(changed.done.counts).toEqual({ inserted: 0, updated: 1, unchanged: 2, quarantined: 3 });
+    expect(changed.done.counts).toEqual({ inserted: 0, updated: 2, unchanged: 1, quarantined: 3 });
+    const moved = (await casesOf('pos')).find((c) => c.sourceId === '327441801')!;
+    expect(moved.answerDue!.toISOString()).toBe('2026-01-20T19:59:59.999Z');
+    expect(moved.answerDueOriginal).toEqual(moved.answerDue);
+    const d = await loadTenantDeadlines(database.db, tenantId);
+    expect(moved.answerAtRiskFrom).toEqual(atRiskFrom(moved.receivedAt, moved.answerDue!, { unit: 'working_days', amount: 2 }, d.ctx));
     const row = (await casesOf('pos')).find((c) => c.sourceId === '327441802')!;
     expect(row).toMatchObject({ externalStatus: 'Отправлен ответ заявителю', rating: 5, status: 'received', version: 2 });
     const audit = await database.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, row.id), eq(auditEvents.action, 'import_update')));
@@ -256,6 +261,24 @@ describe.each(targets())('spreadsheet import on %s', (target) => {
     expect(res.statusCode).toBe(413);
     expect(res.json().error.message).toBe('Файл больше 50 МБ: разделите выгрузку на части');
     expect((await database.db.select({ id: importJobs.id }).from(importJobs)).length).toBe(before);
+  });
+
+  it('masks applicants’ data in the quarantine for those without pd.read, and logs the reads of those with it', async () => {
+    const csv = Buffer.from('Номер;Дата поступления;Текст;ФИО;Телефон\nP-1;01.01.2026;Текст обращения;Смирнов Олег Петрович;+7 927 111-22-33\n;02.01.2026;Без номера;Кузнецова Анна;+7 927 444-55-66\n');
+    const { uploaded, done } = await importFile(app, pos, 'people.csv', csv, { channel: 'phone' });
+    expect(uploaded.suggestion.mapping).toMatchObject({ applicantName: ['ФИО'], applicantPhone: ['Телефон'] });
+    expect(done.counts).toMatchObject({ inserted: 1, quarantined: 1 });
+    const [{ n: logsBefore }] = await database.db.select({ n: count() }).from(pdAccessLog);
+    const full = (await pos.get(`/api/imports/${uploaded.id}/quarantine`)).json();
+    expect(full.items[0].values).toMatchObject({ ФИО: 'Кузнецова Анна', Телефон: '+7 927 444-55-66' });
+    expect(full.personalDataColumns).toEqual(['ФИО', 'Телефон']);
+    const [{ n: logsAfter }] = await database.db.select({ n: count() }).from(pdAccessLog);
+    expect(logsAfter).toBe(logsBefore + 1);
+    const admin = await signIn(app, 'admin');
+    const masked = (await admin.get(`/api/imports/${uploaded.id}/quarantine`)).json();
+    expect(masked.items[0].values).toMatchObject({ ФИО: 'К*** А.', Телефон: '*** ***-**-66', Текст: 'Без номера' });
+    const [applicant] = await database.db.select().from(caseApplicants).innerJoin(cases, eq(cases.id, caseApplicants.caseId)).where(eq(cases.sourceId, 'P-1'));
+    expect(applicant.case_applicants).toMatchObject({ fullName: 'Смирнов Олег Петрович', phone: '+7 927 111-22-33' });
   });
 
   it('checks the mapping against the file before starting', async () => {

@@ -14,7 +14,7 @@ import { RowMapper, type CaseCandidate } from '../mapping/map-row';
 import { loadReference } from '../mapping/reference';
 import { BatchDeadlines } from './batch-deadlines';
 import type { ImportJobRow } from './job-view';
-import { addWarning, type Warnings } from './warnings';
+import { addWarning, mergeWarnings, type Warnings } from './warnings';
 import { writeBatch, type BadRow, type BatchContext } from './write-batch';
 
 /** The worker lost its claim on the job (another process took it over): stop without touching it. */
@@ -59,18 +59,40 @@ export async function jobContext(database: Database, job: ImportJobRow, now: Dat
   };
 }
 
-/** Maps raw rows: good candidates, and bad rows with their raw values by header and the reason. */
-export function mapRows(ctx: JobContext, raw: RawRow[]): { good: CaseCandidate[]; bad: BadRow[] } {
+/** A chunk mapped and with its deadlines computed, ready for its transaction. */
+export interface PreparedChunk {
+  raw: RawRow[];
+  good: CaseCandidate[];
+  bad: BadRow[];
+  /** This chunk's warnings only: they join the job's when the chunk commits. */
+  warnings: Warnings;
+}
+
+/**
+ * Maps raw rows (good candidates; bad rows with their raw values by header and the reason) and
+ * computes the deadlines of the good ones: pure work, done outside the transaction.
+ */
+export function mapRows(ctx: JobContext, raw: RawRow[]): PreparedChunk {
   const good: CaseCandidate[] = [];
   const bad: BadRow[] = [];
+  const warnings: Warnings = {};
+  const registered = ctx.batch.status === 'registered';
   for (const r of raw) {
     const m = ctx.mapper.map(r);
-    for (const w of m.warnings) addWarning(ctx.warnings, w.key, w.message, r.rowNumber);
-    if (m.ok) good.push(m.candidate);
-    else bad.push({ rowNumber: r.rowNumber, reason: m.reason, values: Object.fromEntries(ctx.headers.map((h, i) => [h, displayCell(r.cells[i] ?? null)])) });
+    for (const w of m.warnings) addWarning(warnings, w.key, w.message, r.rowNumber);
+    if (!m.ok) {
+      bad.push({ rowNumber: r.rowNumber, reason: m.reason, values: Object.fromEntries(ctx.headers.map((h, i) => [h, displayCell(r.cells[i] ?? null)])) });
+      continue;
+    }
+    const c = m.candidate;
+    const key = { regime: c.regime, channel: ctx.batch.channel, topicId: c.subtopicId ?? c.topicId, parentTopicId: c.topicId, fastTrack: c.fastTrack };
+    c.deadlines = ctx.batch.deadlines.compute(key, c.receivedAt, registered ? c.receivedAt : null, c.fileDue);
+    good.push(c);
   }
-  return { good, bad };
+  return { raw, good, bad, warnings };
 }
+
+
 
 /**
  * Runs a claimed job from its checkpoint to the end: streams the stored file, skips the rows
@@ -96,27 +118,27 @@ export async function processJob(database: Database, jobId: string, opts: Proces
   let chunkNo = 0;
   let chunk: RawRow[] = [];
   let inflight: Promise<void> | null = null;
-  // PostgreSQL works in its own process, so reading the next chunk overlaps with writing this one;
-  // PGlite runs on this thread, where the overlap only adds contention.
+  // PostgreSQL works in its own process, so the next chunk is read, mapped and given its deadlines
+  // while this one is written; PGlite runs on this thread, where the overlap only adds contention.
   const overlap = database.kind === 'postgres';
-  const flush = (rows: RawRow[]) => {
-    const p = writeChunk(database, ctx, rows, ++chunkNo, opts);
-    p.catch(() => undefined);
-    return p;
+  const flush = async (rows: RawRow[]) => {
+    const prepared = mapRows(ctx, rows);
+    await inflight;
+    if (opts.shouldStop?.()) throw new StoppedError();
+    inflight = writeChunk(database, ctx, prepared, ++chunkNo, opts);
+    inflight.catch(() => undefined);
+    if (!overlap) await inflight;
   };
   for await (const row of readRows(storedFileStream(db, job.id), dialect)) {
     if (row.rowNumber <= job.headerRow || row.rowNumber <= job.checkpointRow || isEmptyRow(row.cells)) continue;
     chunk.push(row);
     if (chunk.length >= size) {
-      await inflight;
-      if (opts.shouldStop?.()) throw new StoppedError();
-      inflight = flush(chunk);
-      if (!overlap) await inflight;
+      await flush(chunk);
       chunk = [];
     }
   }
-  await inflight;
   if (chunk.length) await flush(chunk);
+  await inflight;
   const done = await db
     .update(importJobs)
     .set({ status: 'done', finishedAt: new Date(), lockedBy: null, heartbeatAt: null, updatedAt: new Date() })
@@ -125,13 +147,14 @@ export async function processJob(database: Database, jobId: string, opts: Proces
   if (!done.length) throw new LeaseLostError();
 }
 
-async function writeChunk(database: Database, ctx: JobContext, raw: RawRow[], chunkNo: number, opts: ProcessOptions): Promise<void> {
-  const { good, bad } = mapRows(ctx, raw);
+async function writeChunk(database: Database, ctx: JobContext, chunk: PreparedChunk, chunkNo: number, opts: ProcessOptions): Promise<void> {
+  const { raw, good, bad } = chunk;
   const last = raw[raw.length - 1].rowNumber;
   await database.db.transaction(async (tx) => {
     const [lease] = await tx.select({ lockedBy: importJobs.lockedBy, status: importJobs.status }).from(importJobs).where(eq(importJobs.id, ctx.job.id)).for('update');
     if (!lease || lease.lockedBy !== opts.workerId || lease.status !== 'running') throw new LeaseLostError();
-    const out = await writeBatch(tx, ctx.batch, good, bad, ctx.warnings);
+    const out = await writeBatch(tx, ctx.batch, good, bad, chunk.warnings);
+    const warnings = mergeWarnings(ctx.warnings, chunk.warnings);
     await tx
       .update(importJobs)
       .set({
@@ -141,11 +164,12 @@ async function writeChunk(database: Database, ctx: JobContext, raw: RawRow[], ch
         updated: sql`${importJobs.updated} + ${out.updated}`,
         unchanged: sql`${importJobs.unchanged} + ${out.unchanged}`,
         quarantined: sql`${importJobs.quarantined} + ${out.quarantined}`,
-        warnings: ctx.warnings,
+        warnings,
         heartbeatAt: new Date(),
         updatedAt: new Date(),
       })
       .where(eq(importJobs.id, ctx.job.id));
     await opts.beforeCommit?.(chunkNo);
+    ctx.warnings = warnings;
   });
 }

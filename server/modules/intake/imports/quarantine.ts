@@ -8,6 +8,7 @@ import type { RawRow } from '../table/cells';
 import { IMPORT_LIMITS } from '../mapping/fields';
 import { findJob } from './job-view';
 import { jobContext, mapRows } from './process-job';
+import { mergeWarnings } from './warnings';
 import { writeBatch } from './write-batch';
 import { col, rowset } from './rowset';
 import { logPdRead, quarantineMasker } from './quarantine-pd';
@@ -73,8 +74,8 @@ export async function retryQuarantine(database: Database, actor: Actor, jobId: s
       .orderBy(asc(importQuarantine.rowNumber))
       .limit(IMPORT_LIMITS.retryRows)
       .for('update');
-    const { good, bad } = mapRows(ctx, open.map((q) => toRaw(q.rowNumber, q.values as Record<string, string>, headers)));
-    const out = await writeBatch(tx, ctx.batch, good, bad, ctx.warnings);
+    const { good, bad, warnings } = mapRows(ctx, open.map((q) => toRaw(q.rowNumber, q.values as Record<string, string>, headers)));
+    const out = await writeBatch(tx, ctx.batch, good, bad, warnings);
     const imported = good.map((g) => ({ rowNumber: g.rowNumber, caseId: out.caseIds.get(g.rowNumber) ?? null }));
     if (imported.length) {
       await tx.execute(sql`UPDATE import_quarantine q SET state = 'imported', case_id = u.case_id, updated_at = now()
@@ -88,7 +89,7 @@ export async function retryQuarantine(database: Database, actor: Actor, jobId: s
         updated: sql`${importJobs.updated} + ${out.updated}`,
         unchanged: sql`${importJobs.unchanged} + ${out.unchanged}`,
         quarantined: sql`${importJobs.quarantined} - ${good.length}`,
-        warnings: ctx.warnings,
+        warnings: mergeWarnings(ctx.warnings, warnings),
         updatedAt: new Date(),
       })
       .where(eq(importJobs.id, job.id));

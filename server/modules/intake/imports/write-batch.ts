@@ -5,9 +5,10 @@ import { rows } from '../../../db/rows';
 import type { Actor } from '../../../http/actor';
 import { formatCaseNumber, reserveCaseNumbers } from '../../cases/next-case-number';
 import type { CaseCandidate } from '../mapping/map-row';
-import type { BatchDeadlines } from './batch-deadlines';
-import { col, insertRowset, rowset } from './rowset';
+import type { BatchDeadlineResult, BatchDeadlines } from './batch-deadlines';
+import { col, insertRowset, rowset, type RowsetColumn } from './rowset';
 import { addWarning, type Warnings } from './warnings';
+import { changes, ms, ownedOf, type Existing, type Owned } from './owned-fields';
 
 export interface BatchContext {
   tenantId: string;
@@ -34,55 +35,6 @@ export interface BatchOutcome {
   /** Case id of every good row (new or existing). */
   caseIds: Map<number, string>;
 }
-
-interface Existing {
-  id: string;
-  source_id: string;
-  text: string;
-  address: string | null;
-  lat: number | null;
-  lon: number | null;
-  source_url: string | null;
-  external_status: string | null;
-  rating: number | null;
-  answer_due_original: string | Date | null;
-  received_at: string | Date;
-  registered_at: string | Date | null;
-  regime: string;
-  topic_id: string | null;
-  subtopic_id: string | null;
-  fast_track: boolean;
-}
-
-/** The fields an import owns: a later file may change them; everything else belongs to the staff. */
-const OWNED = ['text', 'address', 'lat', 'lon', 'sourceUrl', 'externalStatus', 'rating', 'fileDue'] as const;
-type Owned = Pick<CaseCandidate, (typeof OWNED)[number]>;
-
-const ms = (v: string | Date | null) => (v === null ? null : new Date(v).getTime());
-
-/** The owned fields of the file row that differ from the current state (an empty cell never erases). */
-function changes(cur: Owned, next: Owned): Partial<Owned> {
-  const out: Partial<Owned> = {};
-  for (const k of OWNED) {
-    const a = cur[k];
-    const b = next[k];
-    if (b === null) continue;
-    const same = a instanceof Date || b instanceof Date ? ms(a as Date | null) === ms(b as Date) : a === b;
-    if (!same) (out as Record<string, unknown>)[k] = b;
-  }
-  return out;
-}
-
-const ownedOf = (e: Existing): Owned => ({
-  text: e.text,
-  address: e.address,
-  lat: e.lat,
-  lon: e.lon,
-  sourceUrl: e.source_url,
-  externalStatus: e.external_status,
-  rating: e.rating,
-  fileDue: e.answer_due_original === null ? null : new Date(e.answer_due_original),
-});
 
 /**
  * Writes one chunk of rows in the caller's transaction, with multi-row statements only: new cases
@@ -122,6 +74,8 @@ export async function writeBatch(tx: Tx, ctx: BatchContext, good: CaseCandidate[
     }
     out.updated++;
     Object.assign(cur, diff);
+    // A new case whose later row moves its deadline: its terms are computed again on insert.
+    if (!target && 'fileDue' in diff) (cur as CaseCandidate).deadlines = undefined;
     if (target) updates.set(c.sourceId, target);
   }
   const inserted = await insertCases(tx, ctx, [...fresh.values()], warnings);
@@ -138,76 +92,84 @@ export async function writeBatch(tx: Tx, ctx: BatchContext, good: CaseCandidate[
   return out;
 }
 
-async function insertCases(tx: Tx, ctx: BatchContext, list: CaseCandidate[], warnings: Warnings): Promise<Map<string, string>> {
-  if (!list.length) return new Map();
-  const zone = ctx.deadlines.zone;
-  const years = list.map((c) => Number(zone.localDay(c.receivedAt).slice(0, 4)));
+interface NewCase {
+  c: CaseCandidate;
+  id: string;
+  number: string;
+  d: BatchDeadlineResult;
+}
+
+/** Numbers (reserved for the chunk, per year of receipt) and deadlines of the new cases. */
+async function numberNewCases(tx: Tx, ctx: BatchContext, list: CaseCandidate[], warnings: Warnings): Promise<NewCase[]> {
+  const years = list.map((c) => Number(ctx.deadlines.zone.localDay(c.receivedAt).slice(0, 4)));
   const next = new Map<number, number>();
   for (const y of [...new Set(years)].sort()) next.set(y, await reserveCaseNumbers(tx, ctx.tenantId, y, years.filter((x) => x === y).length));
   const registered = ctx.status === 'registered';
-  const rowsOut = list.map((c, i) => {
+  return list.map((c, i) => {
     const seq = next.get(years[i])!;
     next.set(years[i], seq + 1);
-    const d = ctx.deadlines.compute(
-      { regime: c.regime, channel: ctx.channel, topicId: c.subtopicId ?? c.topicId, parentTopicId: c.topicId, fastTrack: c.fastTrack },
-      c.receivedAt,
-      registered ? c.receivedAt : null,
-      c.fileDue,
-    );
+    const d =
+      c.deadlines ??
+      ctx.deadlines.compute({ regime: c.regime, channel: ctx.channel, topicId: c.subtopicId ?? c.topicId, parentTopicId: c.topicId, fastTrack: c.fastTrack }, c.receivedAt, registered ? c.receivedAt : null, c.fileDue);
     for (const y of d.missingYears) addWarning(warnings, `calendar:${y}`, `Нет производственного календаря на ${y} год: сроки по правилам не рассчитаны`, c.rowNumber);
     return { c, id: randomUUID(), number: formatCaseNumber(years[i], seq), d };
   });
-  const pick = <T>(f: (r: (typeof rowsOut)[number]) => T) => rowsOut.map(f);
-  const insertedRows = await rows<{ id: string; source_id: string }>(
-    tx,
-    insertRowset(
-      'cases',
-      [
-        col('id', 'uuid', pick((r) => r.id)),
-        col('tenant_id', 'uuid', pick(() => ctx.tenantId)),
-        col('number', 'text', pick((r) => r.number)),
-        col('regime', 'text', pick((r) => r.c.regime)),
-        col('channel', 'text', pick(() => ctx.channel)),
-        col('source_id', 'text', pick((r) => r.c.sourceId)),
-        col('source_url', 'text', pick((r) => r.c.sourceUrl)),
-        col('received_at', 'timestamptz', pick((r) => r.c.receivedAt)),
-        col('registered_at', 'timestamptz', pick((r) => (registered ? r.c.receivedAt : null))),
-        col('status', 'text', pick(() => ctx.status)),
-        col('text', 'text', pick((r) => r.c.text)),
-        col('topic_id', 'uuid', pick((r) => r.c.topicId)),
-        col('subtopic_id', 'uuid', pick((r) => r.c.subtopicId)),
-        col('settlement_id', 'uuid', pick((r) => r.c.settlementId)),
-        col('locality_id', 'uuid', pick((r) => r.c.localityId)),
-        col('address', 'text', pick((r) => r.c.address)),
-        col('lat', 'float8', pick((r) => r.c.lat)),
-        col('lon', 'float8', pick((r) => r.c.lon)),
-        col('fast_track', 'bool', pick((r) => r.c.fastTrack)),
-        col('registration_due', 'timestamptz', pick((r) => r.d.registrationDue)),
-        col('forwarding_due', 'timestamptz', pick((r) => r.d.forwardingDue)),
-        col('interim_due', 'timestamptz', pick((r) => r.d.interimDue)),
-        col('answer_due', 'timestamptz', pick((r) => r.d.answerDue)),
-        col('answer_at_risk_from', 'timestamptz', pick((r) => r.d.answerAtRiskFrom)),
-        col('answer_due_original', 'timestamptz', pick((r) => r.d.answerDue)),
-        col('fast_track_due', 'timestamptz', pick((r) => r.d.fastTrackDue)),
-        col('rating', 'int2', pick((r) => r.c.rating)),
-        col('rated_at', 'timestamptz', pick((r) => (r.c.rating === null ? null : ctx.now))),
-        col('external_status', 'text', pick((r) => r.c.externalStatus)),
-      ],
-      sql`ON CONFLICT (tenant_id, channel, source_id) DO NOTHING RETURNING id, source_id`,
-    ),
-  );
-  const ok = new Set(insertedRows.map((r) => r.id));
-  const done = rowsOut.filter((r) => ok.has(r.id));
+}
+
+/** The columns of `cases` a new imported case fills, as createCase fills them. */
+function caseColumns(ctx: BatchContext, list: NewCase[]): RowsetColumn[] {
+  const pick = <T>(f: (r: NewCase) => T) => list.map(f);
+  const registered = ctx.status === 'registered';
+  return [
+    col('id', 'uuid', pick((r) => r.id)),
+    col('tenant_id', 'uuid', pick(() => ctx.tenantId)),
+    col('number', 'text', pick((r) => r.number)),
+    col('regime', 'text', pick((r) => r.c.regime)),
+    col('channel', 'text', pick(() => ctx.channel)),
+    col('source_id', 'text', pick((r) => r.c.sourceId)),
+    col('source_url', 'text', pick((r) => r.c.sourceUrl)),
+    col('received_at', 'timestamptz', pick((r) => r.c.receivedAt)),
+    col('registered_at', 'timestamptz', pick((r) => (registered ? r.c.receivedAt : null))),
+    col('status', 'text', pick(() => ctx.status)),
+    col('text', 'text', pick((r) => r.c.text)),
+    col('topic_id', 'uuid', pick((r) => r.c.topicId)),
+    col('subtopic_id', 'uuid', pick((r) => r.c.subtopicId)),
+    col('settlement_id', 'uuid', pick((r) => r.c.settlementId)),
+    col('locality_id', 'uuid', pick((r) => r.c.localityId)),
+    col('address', 'text', pick((r) => r.c.address)),
+    col('lat', 'float8', pick((r) => r.c.lat)),
+    col('lon', 'float8', pick((r) => r.c.lon)),
+    col('fast_track', 'bool', pick((r) => r.c.fastTrack)),
+    col('registration_due', 'timestamptz', pick((r) => r.d.registrationDue)),
+    col('forwarding_due', 'timestamptz', pick((r) => r.d.forwardingDue)),
+    col('interim_due', 'timestamptz', pick((r) => r.d.interimDue)),
+    col('answer_due', 'timestamptz', pick((r) => r.d.answerDue)),
+    col('answer_at_risk_from', 'timestamptz', pick((r) => r.d.answerAtRiskFrom)),
+    col('answer_due_original', 'timestamptz', pick((r) => r.d.answerDue)),
+    col('fast_track_due', 'timestamptz', pick((r) => r.d.fastTrackDue)),
+    col('rating', 'int2', pick((r) => r.c.rating)),
+    col('rated_at', 'timestamptz', pick((r) => (r.c.rating === null ? null : ctx.now))),
+    col('external_status', 'text', pick((r) => r.c.externalStatus)),
+  ];
+}
+
+async function insertCases(tx: Tx, ctx: BatchContext, list: CaseCandidate[], warnings: Warnings): Promise<Map<string, string>> {
+  if (!list.length) return new Map();
+  const fresh = await numberNewCases(tx, ctx, list, warnings);
+  const inserted = await rows<{ id: string }>(tx, insertRowset('cases', caseColumns(ctx, fresh), sql`ON CONFLICT (tenant_id, channel, source_id) DO NOTHING RETURNING id`));
+  const ok = new Set(inserted.map((r) => r.id));
+  const done = fresh.filter((r) => ok.has(r.id));
   const withApplicant = done.filter((r) => r.c.applicant);
   if (withApplicant.length) {
+    const a = (f: (x: NonNullable<CaseCandidate['applicant']>) => string | null) => withApplicant.map((r) => f(r.c.applicant!));
     await tx.execute(
       insertRowset('case_applicants', [
         col('case_id', 'uuid', withApplicant.map((r) => r.id)),
         col('tenant_id', 'uuid', withApplicant.map(() => ctx.tenantId)),
-        col('full_name', 'text', withApplicant.map((r) => r.c.applicant!.fullName)),
-        col('email', 'text', withApplicant.map((r) => r.c.applicant!.email)),
-        col('phone', 'text', withApplicant.map((r) => r.c.applicant!.phone)),
-        col('social_profile', 'text', withApplicant.map((r) => r.c.applicant!.socialProfile)),
+        col('full_name', 'text', a((x) => x.fullName)),
+        col('email', 'text', a((x) => x.email)),
+        col('phone', 'text', a((x) => x.phone)),
+        col('social_profile', 'text', a((x) => x.socialProfile)),
       ]),
     );
   }

@@ -4,6 +4,7 @@ import { parseDateCell } from '../table/dates';
 import type { ZoneCache } from '../table/zone-cache';
 import { IMPORT_FIELD_KEYS, type ImportField, type ImportMapping, type ImportOptions } from './fields';
 import { matchTopic, placeName, type ImportReference } from './reference';
+import type { BatchDeadlineResult } from '../imports/batch-deadlines';
 
 /** A row ready to become (or update) a case. */
 export interface CaseCandidate {
@@ -25,6 +26,8 @@ export interface CaseCandidate {
   rating: number | null;
   sourceUrl: string | null;
   applicant: { fullName: string | null; email: string | null; phone: string | null; socialProfile: string | null } | null;
+  /** Computed before the transaction (imports/process-job mapRows). */
+  deadlines?: BatchDeadlineResult;
 }
 
 export interface RowWarning {
