@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../http/actor';
-import { rows } from '../../db/rows';
+import { aggregateRows } from './read';
 import { OPEN_STATUSES } from '../../../domain/cases/status';
 import { measureValue, sumAll, type Sums } from '../../../domain/analytics/measures';
 import { clip, monthsOf, weeksOf, type DateRange, type Period } from '../../../domain/analytics/period';
@@ -33,7 +33,7 @@ interface DayRow {
 }
 
 async function dayRows(db: Db, view: AnalyticsView, conds: SQL[], range: DateRange, now: Date): Promise<DayRow[]> {
-  const found = await rows(
+  const found = await aggregateRows(
     db,
     sql`SELECT ${dayText(localDay(view.timeZone))} AS d, c.channel AS ch, c.regime AS rg, ${sumsSelect(now)}
         FROM cases c WHERE ${and([view.scope, ...conds, receivedIn(range, view.timeZone)])}
@@ -114,7 +114,7 @@ export async function dashboardCore(db: Db, view: AnalyticsView, conds: SQL[], r
 
 /** Open cases past their due date now (not limited to the period), grouped by `groupKey`. */
 export async function overdueNow(db: Db, view: AnalyticsView, conds: SQL[], now: Date, groupKey: SQL, join: SQL) {
-  return rows<{ id: string | null; name: string | null; n: number }>(
+  return aggregateRows<{ id: string | null; name: string | null; n: number }>(
     db,
     sql`SELECT ${groupKey} AS id, min(g.name) AS name, count(*)::int AS n
         FROM cases c ${join}

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../http/actor';
-import { rows } from '../../db/rows';
+import { aggregateRows } from './read';
 import { localDate } from '../../../domain/deadlines';
 import { keysFor, measureValue, sumAll, type IndicatorMeasure, type Sums } from '../../../domain/analytics/measures';
 import { monthsOf, parsePeriod, periodContaining, previousPeriod, type DateRange, type Period } from '../../../domain/analytics/period';
@@ -36,7 +36,7 @@ const matches = (f: CaseFilters, r: DayRow) =>
 async function dailyByTenant(db: Db, view: AnalyticsView, filters: CaseFilters | null, r: DateRange, now: Date, tenantIds: string[], keys: (keyof Sums)[]): Promise<Map<string, DayRow[]>> {
   const tenantsIn = sql`c.tenant_id IN (${sql.join(tenantIds.map((t) => sql`${t}::uuid`), sql`, `)})`;
   const day = localDay(view.timeZone);
-  const found = await rows(
+  const found = await aggregateRows(
     db,
     filters
       ? sql`SELECT c.tenant_id::text AS t, ${dayText(day)} AS d, ${sumsSelect(now, keys)}
@@ -81,7 +81,6 @@ export interface IndicatorValue {
  */
 export async function computeIndicatorValues(db: Db, view: AnalyticsView, defs: IndicatorRow[], period: Period, now: Date) {
   const prev = previousPeriod(period);
-  const range = { from: prev.from, to: period.to };
   const keys = keysFor(defs.map((d) => d.measure as IndicatorMeasure));
   const filterKey = (d: IndicatorRow) => (isSimple(d.filters as CaseFilters) ? 'simple' : JSON.stringify(Object.entries(d.filters as object).sort()));
   const groups = new Map<string, IndicatorRow[]>();
@@ -90,7 +89,10 @@ export async function computeIndicatorValues(db: Db, view: AnalyticsView, defs: 
   await Promise.all(
     [...groups].map(async ([k, ds]) => {
       const tenantIds = [...new Set(ds.map((d) => d.tenantId))];
-      daily.set(k, await dailyByTenant(db, view, k === 'simple' ? null : (ds[0].filters as CaseFilters), range, now, tenantIds, keys));
+      const f = k === 'simple' ? null : (ds[0].filters as CaseFilters);
+      // The period and the previous one as two queries side by side (PostgreSQL seldom parallelises these scans).
+      const [a, b] = await Promise.all([prev, period].map((r) => dailyByTenant(db, view, f, r, now, tenantIds, keys)));
+      daily.set(k, new Map([...new Set([...a.keys(), ...b.keys()])].map((t) => [t, [...(a.get(t) ?? []), ...(b.get(t) ?? [])]])));
     }),
   );
   const value = (d: IndicatorRow, s: Sums): IndicatorValue => {

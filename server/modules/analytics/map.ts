@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../http/actor';
-import { rows } from '../../db/rows';
+import { aggregateRows } from './read';
 import type { MapQuery } from '../../../domain/analytics/schemas';
 import { MEASURE_UNITS, keysFor, measureValue } from '../../../domain/analytics/measures';
 import { buildMatrix, scaleOf } from './matrix';
@@ -43,14 +43,14 @@ export async function municipalMap(db: Db, actor: Actor, q: MapQuery, now: Date)
       },
       now,
     ),
-    rows(
+    aggregateRows(
       db,
       sql`SELECT l.id, l.name, l.settlement_id, l.lat, l.lon, l.population, s.*
           FROM (SELECT c.locality_id, ${sumsSelect(now, keysFor([q.measure]))} FROM cases c WHERE ${where} AND c.locality_id IS NOT NULL GROUP BY 1) s
           JOIN localities l ON l.id = s.locality_id
           ORDER BY s."n" DESC`,
     ),
-    rows<{ i: number; j: number; n: number }>(
+    aggregateRows<{ i: number; j: number; n: number }>(
       db,
       sql`SELECT floor(c.lat / ${g})::int AS i, floor(c.lon / ${g})::int AS j, count(*)::int AS n
           FROM cases c WHERE ${where} AND c.lat IS NOT NULL AND c.lon IS NOT NULL GROUP BY 1, 2`,

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { rows } from '../../db/rows';
+import { aggregateRows } from './read';
 import { emptySums, keysFor, measureValue, sumAll, type MapMeasure, type Sums } from '../../../domain/analytics/measures';
 import { previousRange, yearAgoRange, type DateRange } from '../../../domain/analytics/period';
 import { sumsSelect, readSums } from './case-sums';
@@ -51,7 +51,7 @@ type Grid = Map<string, Sums>;
 const keyOf = (r: string | null, c: string | null) => `${r ?? ''}|${c ?? ''}`;
 
 async function window(db: Db, s: MatrixSpec, r: DateRange, now: Date): Promise<Grid> {
-  const found = await rows(
+  const found = await aggregateRows(
     db,
     sql`SELECT ${s.rowKey}::text AS r, ${s.colKey}::text AS k, ${sumsSelect(now, keysFor([s.measure]))}
         FROM cases c ${s.joins ?? sql``}

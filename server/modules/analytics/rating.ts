@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../http/actor';
 import { rows } from '../../db/rows';
+import { aggregateRows } from './read';
 import { measureValue, type Sums } from '../../../domain/analytics/measures';
 import { RATING_METHOD, RATING_PARTS, pooledPriors, rankScores, scoreEntity, type RatingPart, type Tally } from '../../../domain/analytics/rating';
 import { previousRange, type DateRange } from '../../../domain/analytics/period';
@@ -25,7 +26,7 @@ function tallies(s: Sums): Record<RatingPart, Tally> {
 
 /** Tallies per entity (`key`, a raw column) over a range. */
 export async function sumsBy(db: Db, view: AnalyticsView, key: SQL, conds: SQL[], r: DateRange, now: Date, keys: readonly (keyof Sums)[] = RATING_KEYS): Promise<Map<string, Sums>> {
-  const found = await rows(
+  const found = await aggregateRows(
     db,
     sql`SELECT ${key}::text AS id, ${sumsSelect(now, keys)} FROM cases c
         WHERE ${and([view.scope, ...conds, receivedIn(r, view.timeZone), sql`${key} IS NOT NULL`])} GROUP BY ${key}`,

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { rows } from '../../db/rows';
+import { aggregateRows } from './read';
 import type { Period } from '../../../domain/analytics/period';
 import { and, instants, receivedIn } from './filters';
 import type { MunicipalView } from './scope';
@@ -45,7 +45,7 @@ export async function signalFactors(db: Db, view: MunicipalView, conds: SQL[], w
   const dims = Object.keys(DIMS) as Dim[];
   const results = await Promise.all(
     dims.map((d) =>
-      rows<{ t: string; s: string; key: string | null; name: string | null; cur: number; base: number }>(
+      aggregateRows<{ t: string; s: string; key: string | null; name: string | null; cur: number; base: number }>(
         db,
         sql`SELECT c.topic_id::text AS t, c.settlement_id::text AS s, ${DIMS[d].key} AS key, min(${DIMS[d].name}) AS name,
                    count(*) FILTER (WHERE c.received_at >= ${weekStart})::int AS cur,

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../http/actor';
 import { rows } from '../../db/rows';
+import { aggregateRows } from './read';
 import { localDate } from '../../../domain/deadlines';
 import { GROWTH_RULE, assessGrowth, type SeasonInput } from '../../../domain/analytics/growth';
 import { lastCompleteWeek, parsePeriod, sameWeekYearsAgo, shiftWeek, type DateRange, type Period } from '../../../domain/analytics/period';
@@ -17,7 +18,7 @@ interface WeekCounts {
 }
 
 async function weekCounts(db: Db, view: MunicipalView, conds: SQL[], r: DateRange): Promise<WeekCounts> {
-  const found = await rows<{ t: string | null; s: string | null; wk: string; n: number }>(
+  const found = await aggregateRows<{ t: string | null; s: string | null; wk: string; n: number }>(
     db,
     sql`SELECT c.topic_id::text AS t, c.settlement_id::text AS s, ${dayText(localWeek(view.timeZone))} AS wk, count(*)::int AS n
         FROM cases c WHERE ${and([view.scope, ...conds, receivedIn(r, view.timeZone)])}

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { rows } from '../../db/rows';
+import { aggregateRows } from './read';
 import { addDaysIso, CalendarYearMissingError, localDate, type WorkSchedule } from '../../../domain/deadlines';
 import { workingSpansOn } from '../../../domain/deadlines/working-time';
 import type { DateRange } from '../../../domain/analytics/period';
@@ -79,7 +79,7 @@ export async function averageWorkingHours(db: Db, scope: SQL, conds: SQL[], rang
   }
   if (!t.starts.length) return { answer: { value: null, n: 0 }, firstResponse: { value: null, n: 0 }, note: null };
   const starts = sql.raw(arr(t.starts));
-  const [r] = await rows<{ an: number; ah: number; fn: number; fh: number }>(
+  const [r] = await aggregateRows<{ an: number; ah: number; fn: number; fh: number }>(
     db,
     sql`SELECT count(y.a)::int AS an, coalesce(sum(${W(t, 'y.a', 'y.ai')} - ${W(t, 'y.r', 'y.ri')}), 0)::float8 AS ah,
                count(y.f)::int AS fn, coalesce(sum(${W(t, 'y.f', 'y.fi')} - ${W(t, 'y.r', 'y.ri')}), 0)::float8 AS fh
