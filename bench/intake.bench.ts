@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -15,7 +16,7 @@ import { startImport } from '../server/modules/intake/imports/start-import';
 import { ImportWorker } from '../server/modules/intake/imports/import-worker';
 import { mb, printTable } from './lib';
 
-const DATA = '/work/shared/data/appeals/spb_our_city_appeals.csv';
+const DATA = resolve(process.cwd(), '../shared/data/appeals/spb_our_city_appeals.csv');
 const MAX_PARAMS = 65_535;
 const MAPPING = { sourceId: ['id'], receivedAt: ['created_at'], text: ['text'], address: ['address'], lat: ['latitude'], lon: ['longitude'], topic: ['category'] };
 

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
@@ -10,10 +11,10 @@ import { upload, waitForJob } from './import-test-kit';
 
 /**
  * 59,889 real messages of «Наш Санкт-Петербург» (research data, never copied into the repository:
- * read from /work/shared/data/appeals, see its README). Where the folder is absent the test is
+ * read from ../shared/data/appeals, see its README). Where the folder is absent the test is
  * skipped and its name says why.
  */
-const DATA = '/work/shared/data/appeals/spb_our_city_appeals.csv';
+const DATA = resolve(process.cwd(), '../shared/data/appeals/spb_our_city_appeals.csv');
 const present = existsSync(DATA);
 const ROWS = 59_889;
 const title = present ? 'real dataset (60k «Наш Санкт-Петербург» messages) on %s' : `real dataset on %s — SKIPPED: ${DATA} not found (research data folder absent)`;
