@@ -16,7 +16,7 @@ import { addNote, linkCases } from './actions/case-extras';
 import { registerReceived } from './actions/register-received';
 
 const TAG = ['Действия с обращением'];
-const empty = z.strictObject({}).optional();
+const empty = z.strictObject({}).nullish();
 
 /** Lifecycle actions: thin routes, each one action in one transaction (the action checks rights). */
 export async function caseActionsRoutes(app: FastifyInstance): Promise<void> {

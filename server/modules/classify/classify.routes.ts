@@ -70,7 +70,7 @@ export async function classifyRoutes(app: FastifyInstance): Promise<void> {
       return req.body;
     }),
   );
-  r.post('/api/classify/retrain', { config: manage, schema: { tags: TAG, summary: 'Переобучить модели на подтверждённых обращениях и исправлениях', body: z.strictObject({}).optional() } }, async (req) => {
+  r.post('/api/classify/retrain', { config: manage, schema: { tags: TAG, summary: 'Переобучить модели на подтверждённых обращениях и исправлениях', body: z.strictObject({}).nullish() } }, async (req) => {
     const a = actorOf(req);
     const results = await retrainTenant(db, a.tenantId, clock());
     await db.transaction((tx) => recordAudit(tx, a, { action: 'retrain', entity: 'classifier', entityId: a.tenantId, after: { results } }));

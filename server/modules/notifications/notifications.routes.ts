@@ -17,7 +17,7 @@ export async function notificationsRoutes(app: FastifyInstance): Promise<void> {
     const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(and(eq(notifications.userId, actor.userId!), isNull(notifications.readAt)));
     return { items, unread: Number(n) };
   });
-  r.post('/api/notifications/read-all', { config: { policy: 'authenticated' }, schema: { tags: TAG, summary: 'Отметить все прочитанными', body: z.strictObject({}).optional() } }, async (req) => {
+  r.post('/api/notifications/read-all', { config: { policy: 'authenticated' }, schema: { tags: TAG, summary: 'Отметить все прочитанными', body: z.strictObject({}).nullish() } }, async (req) => {
     await db.update(notifications).set({ readAt: app.deps.clock() }).where(and(eq(notifications.userId, actorOf(req).userId!), isNull(notifications.readAt)));
     return { ok: true };
   });

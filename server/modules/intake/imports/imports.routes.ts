@@ -16,7 +16,7 @@ import { quarantineXlsx } from './quarantine-xlsx';
 const TAG = ['Импорт'];
 const idParam = z.object({ id: z.uuid({ error: 'Неверный идентификатор импорта' }) });
 const rowParam = z.object({ id: z.uuid({ error: 'Неверный идентификатор импорта' }), rowId: z.uuid({ error: 'Неверный идентификатор строки' }) });
-const empty = z.strictObject({}).optional();
+const empty = z.strictObject({}).nullish();
 const ids = z.array(z.uuid({ error: 'Строки: неверный идентификатор' }), { error: 'Строки: ожидается список' }).max(IMPORT_LIMITS.retryRows);
 const mb = IMPORT_LIMITS.fileBytes / 1024 / 1024;
 
