@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  isoWeekOf, isoWeekStart, lastCompleteWeek, monthsOf, parsePeriod, previousPeriod, previousRange, sameWeekYearsAgo, shiftYears, weeksInYear, weeksOf, yearAgoRange,
+  splitRange, isoWeekOf, isoWeekStart, lastCompleteWeek, monthsOf, parsePeriod, previousPeriod, previousRange, sameWeekYearsAgo, shiftYears, weeksInYear, weeksOf, yearAgoRange,
 } from './period';
 
 describe('analytics periods', () => {
@@ -38,5 +38,17 @@ describe('analytics periods', () => {
   it('lists the months and weeks a range touches', () => {
     expect(monthsOf({ from: '2026-11-20', to: '2027-01-05' }).map((m) => m.code)).toEqual(['2026-11', '2026-12', '2027-01']);
     expect(weeksOf({ from: '2026-11-01', to: '2026-11-14' }).map((w) => w.code)).toEqual(['2026-W44', '2026-W45', '2026-W46']);
+  });
+
+  it('cuts a long range into pieces to scan side by side', () => {
+    expect(splitRange({ from: '2026-01-01', to: '2026-03-31' }, 4, 92)).toEqual([{ from: '2026-01-01', to: '2026-03-31' }]);
+    const pieces = splitRange({ from: '2025-11-21', to: '2026-11-20' }, 4, 90); // 365 days: four pieces of 92 (the last 89)
+    expect(pieces.map((p) => [p.from, p.to])).toEqual([
+      ['2025-11-21', '2026-02-20'],
+      ['2026-02-21', '2026-05-23'],
+      ['2026-05-24', '2026-08-23'],
+      ['2026-08-24', '2026-11-20'],
+    ]);
+    expect(splitRange({ from: '2024-01-01', to: '2026-12-31' }, 4, 90)).toHaveLength(4);
   });
 });

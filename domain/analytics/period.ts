@@ -166,3 +166,19 @@ export function weeksOf(r: DateRange): Period[] {
 export function clip(r: DateRange, within: DateRange): DateRange {
   return { from: r.from > within.from ? r.from : within.from, to: r.to < within.to ? r.to : within.to };
 }
+
+/**
+ * A long range cut into at most `parts` contiguous pieces of at least `minDays` days (a short
+ * range stays whole): the server scans the pieces side by side.
+ */
+export function splitRange(r: DateRange, parts: number, minDays: number): DateRange[] {
+  const days = rangeDays(r);
+  const n = Math.max(1, Math.min(parts, Math.floor(days / minDays)));
+  const size = Math.ceil(days / n);
+  const out: DateRange[] = [];
+  for (let from = r.from; from <= r.to; from = addDaysIso(from, size)) {
+    const to = addDaysIso(from, size - 1);
+    out.push({ from, to: to < r.to ? to : r.to });
+  }
+  return out;
+}

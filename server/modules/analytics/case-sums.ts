@@ -42,3 +42,25 @@ export function readSums(row: Record<string, unknown>): Sums {
   for (const k of SUM_KEYS) out[k] = Number(row[k] ?? 0);
   return out;
 }
+
+/** The columns the tallies read. */
+const SUM_COLUMNS = sql.raw(
+  'c.received_at, c.answer_due, c.answered_at, c.status, c.paused_since, c.rating, c.fast_track, c.fast_track_due, c.returns_count, c.reopen_count, c.recipient_id, c.auto_routed',
+);
+
+/**
+ * `cases c` narrowed to the tallies' columns, `extra` grouping columns and `day` (a local date of
+ * receipt: the day or its week's Monday, `dayExpr`), behind an optimisation fence (OFFSET 0). PostgreSQL estimates a group per
+ * case for any expression of `received_at` and then sorts hundreds of thousands of rows to disk;
+ * over the fenced column it assumes a few hundred days and hashes the few thousand real groups.
+ */
+export function casesWithDay(dayExpr: SQL, extra: SQL, where: SQL): SQL {
+  return sql`(SELECT ${dayExpr} AS day, ${extra}, ${SUM_COLUMNS} FROM cases c WHERE ${where} OFFSET 0) c`;
+}
+
+/**
+ * A range longer than a quarter is scanned in up to 4 pieces side by side: each piece is selective
+ * enough for the (tenant_id, received_at) index, where one long scan reads the whole table.
+ */
+export const SCAN_PARTS = 4;
+export const SCAN_PART_DAYS = 90;

@@ -98,4 +98,14 @@ describe.each(targets())('dashboard on %s', (target) => {
     expect(letters.timeliness.incident).toBeNull();
     expect(letters.overdueNow.total.value).toBe(0);
   });
+
+  it('gives the same figures over a long period scanned in pieces', async () => {
+    const d = (await head.get('/api/analytics/dashboard?from=2025-11-01&to=2026-11-14')).json();
+    // c1–c9, c11–c14, the spring history of growth detection (54 + 8 + 8) and the rating's May–June cases (45)
+    expect(d.intake.total.value).toBe(128);
+    expect((await head.get(`/api/cases/count?${toSearch(d.intake.total.registerQuery)}`)).json().total).toBe(128);
+    expect(d.trends.monthly).toHaveLength(13);
+    expect(d.trends.monthly.reduce((s: number, m: { received: { value: number } }) => s + m.received.value, 0)).toBe(128);
+    expect(d.timeliness.incident.avgAnswerWorkingHours).toMatchObject({ n: 2, value: expect.closeTo(6, 9) });
+  });
 });

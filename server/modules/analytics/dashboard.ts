@@ -4,9 +4,9 @@ import type { Actor } from '../../http/actor';
 import { aggregateRows } from './read';
 import { OPEN_STATUSES } from '../../../domain/cases/status';
 import { measureValue, sumAll, type Sums } from '../../../domain/analytics/measures';
-import { clip, monthsOf, weeksOf, type DateRange, type Period } from '../../../domain/analytics/period';
+import { clip, monthsOf, splitRange, weeksOf, type DateRange, type Period } from '../../../domain/analytics/period';
 import type { AnalyticsFilters } from '../../../domain/analytics/schemas';
-import { readSums, sumsSelect } from './case-sums';
+import { casesWithDay, readSums, SCAN_PART_DAYS, SCAN_PARTS, sumsSelect } from './case-sums';
 import { and, caseFiltersOf, dayText, filterConditions, localDay, receivedIn, registerLink, resolveRange, type RegisterLink } from './filters';
 import { municipalView, type AnalyticsView } from './scope';
 import { averageWorkingHours, type WorkingHoursResult } from './working-hours';
@@ -33,13 +33,17 @@ interface DayRow {
 }
 
 async function dayRows(db: Db, view: AnalyticsView, conds: SQL[], range: DateRange, now: Date): Promise<DayRow[]> {
-  const found = await aggregateRows(
-    db,
-    sql`SELECT ${dayText(localDay(view.timeZone))} AS d, c.channel AS ch, c.regime AS rg, ${sumsSelect(now)}
-        FROM cases c WHERE ${and([view.scope, ...conds, receivedIn(range, view.timeZone)])}
-        GROUP BY ${localDay(view.timeZone)}, c.channel, c.regime`,
+  const pieces = await Promise.all(
+    splitRange(range, SCAN_PARTS, SCAN_PART_DAYS).map((piece) =>
+      aggregateRows(
+        db,
+        sql`SELECT ${dayText(sql`c.day`)} AS d, c.channel AS ch, c.regime AS rg, ${sumsSelect(now)}
+            FROM ${casesWithDay(localDay(view.timeZone), sql`c.channel, c.regime`, and([view.scope, ...conds, receivedIn(piece, view.timeZone)]))}
+            GROUP BY c.day, c.channel, c.regime`,
+      ),
+    ),
   );
-  return found.map((r) => ({ day: r.d as string, channel: r.ch as string, regime: r.rg as string, sums: readSums(r) }));
+  return pieces.flat().map((r) => ({ day: r.d as string, channel: r.ch as string, regime: r.rg as string, sums: readSums(r) }));
 }
 
 type Link = (extra?: RegisterLink, r?: DateRange) => RegisterLink | null;
@@ -49,7 +53,6 @@ function figuresOf(s: Sums, link: Link, r?: DateRange) {
   const v = (m: Parameters<typeof measureValue>[0]) => measureValue(m, s);
   return {
     received: { value: s.n, n: s.n, registerQuery: link({}, r) } as Figure,
-    answered: { value: s.answeredN, n: s.n, registerQuery: null } as Figure,
     inTimeShare: { ...v('answered_in_time_share'), k: s.inTimeN, registerQuery: null } as Figure,
     late: { value: s.answeredDueN - s.inTimeN, n: s.answeredDueN, registerQuery: link({ deadline: 'late' }, r) } as Figure,
     avgAnswerDays: { ...v('avg_answer_days'), registerQuery: null } as Figure,

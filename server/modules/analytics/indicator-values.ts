@@ -7,7 +7,7 @@ import { keysFor, measureValue, sumAll, type IndicatorMeasure, type Sums } from 
 import { monthsOf, parsePeriod, periodContaining, previousPeriod, type DateRange, type Period } from '../../../domain/analytics/period';
 import { targetMet } from '../../../domain/analytics/indicators';
 import { AppError } from '../../errors';
-import { readSums, sumsSelect } from './case-sums';
+import { casesWithDay, readSums, sumsSelect } from './case-sums';
 import { and, dayText, filterConditions, localDay, receivedIn, registerLink, type CaseFilters } from './filters';
 import { municipalView, type AnalyticsView } from './scope';
 import { listDefinitions, presentDefinition, type IndicatorRow } from './indicator-definitions';
@@ -39,10 +39,12 @@ async function dailyByTenant(db: Db, view: AnalyticsView, filters: CaseFilters |
   const found = await aggregateRows(
     db,
     filters
-      ? sql`SELECT c.tenant_id::text AS t, ${dayText(day)} AS d, ${sumsSelect(now, keys)}
-            FROM cases c WHERE ${and([view.scope, tenantsIn, ...filterConditions(filters), receivedIn(r, view.timeZone)])} GROUP BY c.tenant_id, ${day}`
-      : sql`SELECT c.tenant_id::text AS t, ${dayText(day)} AS d, c.channel AS ch, c.regime AS rg, c.fast_track AS ft, ${sumsSelect(now, keys)}
-            FROM cases c WHERE ${and([view.scope, tenantsIn, receivedIn(r, view.timeZone)])} GROUP BY c.tenant_id, ${day}, c.channel, c.regime, c.fast_track`,
+      ? sql`SELECT c.tenant_id::text AS t, ${dayText(sql`c.day`)} AS d, ${sumsSelect(now, keys)}
+            FROM ${casesWithDay(day, sql`c.tenant_id`, and([view.scope, tenantsIn, ...filterConditions(filters), receivedIn(r, view.timeZone)]))}
+            GROUP BY c.tenant_id, c.day`
+      : sql`SELECT c.tenant_id::text AS t, ${dayText(sql`c.day`)} AS d, c.channel AS ch, c.regime AS rg, c.fast_track AS ft, ${sumsSelect(now, keys)}
+            FROM ${casesWithDay(day, sql`c.tenant_id, c.channel, c.regime`, and([view.scope, tenantsIn, receivedIn(r, view.timeZone)]))}
+            GROUP BY c.tenant_id, c.day, c.channel, c.regime, c.fast_track`,
   );
   const out = new Map<string, DayRow[]>();
   for (const x of found) {

@@ -47,8 +47,18 @@ export interface MatrixSpec {
   link: (row: Member | null, col: Member | null) => RegisterLink | null;
 }
 
-type Grid = Map<string, Sums>;
+/** One window's tallies by cell, with the row, column and overall sums made once. */
+interface Grid {
+  cells: Map<string, Sums>;
+  rows: Map<string | null, Sums>;
+  cols: Map<string | null, Sums>;
+  total: Sums;
+}
 const keyOf = (r: string | null, c: string | null) => `${r ?? ''}|${c ?? ''}`;
+
+function add(m: Map<string | null, Sums>, k: string | null, s: Sums) {
+  m.set(k, sumAll([m.get(k) ?? emptySums(), s]));
+}
 
 async function window(db: Db, s: MatrixSpec, r: DateRange, now: Date): Promise<Grid> {
   const found = await aggregateRows(
@@ -58,7 +68,15 @@ async function window(db: Db, s: MatrixSpec, r: DateRange, now: Date): Promise<G
         WHERE ${and([s.view.scope, ...s.conditions, receivedIn(r, s.view.timeZone)])}
         GROUP BY ${s.rowKey}, ${s.colKey}`,
   );
-  return new Map(found.map((x) => [keyOf(x.r as string | null, x.k as string | null), readSums(x)]));
+  const g: Grid = { cells: new Map(), rows: new Map(), cols: new Map(), total: emptySums() };
+  for (const x of found) {
+    const [row, col, sums] = [(x.r as string) ?? null, (x.k as string) ?? null, readSums(x)];
+    g.cells.set(keyOf(row, col), sums);
+    add(g.rows, row, sums);
+    add(g.cols, col, sums);
+    g.total = sumAll([g.total, sums]);
+  }
+  return g;
 }
 
 /** Reference members with cases or active, plus members that only the data knows (e.g. «не указано»). */
@@ -66,15 +84,6 @@ function present(ref: Member[], seen: Set<string | null>): Member[] {
   const known = new Set(ref.map((m) => m.key));
   const extra = [...seen].filter((k) => !known.has(k)).map((key): Member => ({ key, id: key, code: null, name: null, population: null }));
   return [...ref.filter((m) => m.active !== false || seen.has(m.key)), ...extra.sort((a, b) => (a.key === null ? 1 : b.key === null ? -1 : 0))];
-}
-
-function pick(g: Grid, pred: (r: string | null, c: string | null) => boolean): Sums {
-  const out: Sums[] = [];
-  for (const [k, v] of g) {
-    const [r, c] = k.split('|');
-    if (pred(r || null, c || null)) out.push(v);
-  }
-  return out.length ? sumAll(out) : emptySums();
 }
 
 /** Quintile breaks of the cells' values: the matrix and the map colour with the same scale. */
@@ -93,31 +102,24 @@ export async function buildMatrix(db: Db, s: MatrixSpec, now: Date) {
   const prevRange = previousRange(s.range);
   const yoyRange = yearAgoRange(s.range);
   const [cur, prev, yoy] = await Promise.all([window(db, s, s.range, now), window(db, s, prevRange, now), window(db, s, yoyRange, now)]);
-  const seenRows = new Set<string | null>();
-  const seenCols = new Set<string | null>();
-  for (const g of [cur, prev, yoy]) {
-    for (const k of g.keys()) {
-      const [r, c] = k.split('|');
-      seenRows.add(r || null);
-      seenCols.add(c || null);
-    }
-  }
+  const seenRows = new Set([cur, prev, yoy].flatMap((g) => [...g.rows.keys()]));
+  const seenCols = new Set([cur, prev, yoy].flatMap((g) => [...g.cols.keys()]));
   const rowsOut = present(s.rows, seenRows);
   const colsOut = present(s.cols, seenCols);
-  const cell = (pred: (r: string | null, c: string | null) => boolean, population: number | null, link: RegisterLink | null): Cell => {
-    const [a, b, y] = [cur, prev, yoy].map((g) => pick(g, pred));
+  const cell = (get: (g: Grid) => Sums | undefined, population: number | null, link: RegisterLink | null): Cell => {
+    const [a, b, y] = [cur, prev, yoy].map((g) => get(g) ?? emptySums());
     const v = measureValue(s.measure, a, population);
     return { value: v.value, count: a.n, n: v.n, prev: measureValue(s.measure, b, population).value, yoy: measureValue(s.measure, y, population).value, registerQuery: link };
   };
-  const cells = rowsOut.map((r) => colsOut.map((c) => cell((rk, ck) => rk === r.key && ck === c.key, c.population, s.link(r, c))));
+  const cells = rowsOut.map((r) => colsOut.map((c) => cell((g) => g.cells.get(keyOf(r.key, c.key)), c.population, s.link(r, c))));
   return {
     period: s.range,
     previous: prevRange,
     yearAgo: yoyRange,
-    rows: rowsOut.map((r) => ({ id: r.id, code: r.code, name: r.name, total: cell((rk) => rk === r.key, s.totalPopulation, s.link(r, null)) })),
-    columns: colsOut.map((c) => ({ id: c.id, code: c.code, name: c.name, population: c.population, total: cell((_rk, ck) => ck === c.key, c.population, s.link(null, c)) })),
+    rows: rowsOut.map((r) => ({ id: r.id, code: r.code, name: r.name, total: cell((g) => g.rows.get(r.key), s.totalPopulation, s.link(r, null)) })),
+    columns: colsOut.map((c) => ({ id: c.id, code: c.code, name: c.name, population: c.population, total: cell((g) => g.cols.get(c.key), c.population, s.link(null, c)) })),
     cells,
-    total: cell(() => true, s.totalPopulation, s.link(null, null)),
+    total: cell((g) => g.total, s.totalPopulation, s.link(null, null)),
     scale: scaleOf(cells.flat().map((c) => c.value).filter((x): x is number => x !== null)),
   };
 }

@@ -8,6 +8,7 @@ import { GROWTH_RULE, assessGrowth, type SeasonInput } from '../../../domain/ana
 import { lastCompleteWeek, parsePeriod, sameWeekYearsAgo, shiftWeek, type DateRange, type Period } from '../../../domain/analytics/period';
 import type { SignalsQuery } from '../../../domain/analytics/schemas';
 import { and, dayText, filterConditions, localWeek, receivedIn, registerLink, type CaseFilters } from './filters';
+import { casesWithDay } from './case-sums';
 import { municipalView, type MunicipalView } from './scope';
 import { signalFactors } from './signal-factors';
 
@@ -20,9 +21,9 @@ interface WeekCounts {
 async function weekCounts(db: Db, view: MunicipalView, conds: SQL[], r: DateRange): Promise<WeekCounts> {
   const found = await aggregateRows<{ t: string | null; s: string | null; wk: string; n: number }>(
     db,
-    sql`SELECT c.topic_id::text AS t, c.settlement_id::text AS s, ${dayText(localWeek(view.timeZone))} AS wk, count(*)::int AS n
-        FROM cases c WHERE ${and([view.scope, ...conds, receivedIn(r, view.timeZone)])}
-        GROUP BY c.topic_id, c.settlement_id, ${localWeek(view.timeZone)}`,
+    sql`SELECT c.topic_id::text AS t, c.settlement_id::text AS s, ${dayText(sql`c.day`)} AS wk, count(*)::int AS n
+        FROM ${casesWithDay(localWeek(view.timeZone), sql`c.topic_id, c.settlement_id`, and([view.scope, ...conds, receivedIn(r, view.timeZone)]))}
+        GROUP BY c.topic_id, c.settlement_id, c.day`,
   );
   const out: WeekCounts = { cells: new Map(), overall: new Map() };
   for (const x of found) {

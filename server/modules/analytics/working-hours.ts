@@ -3,7 +3,8 @@ import type { Db } from '../../db/client';
 import { aggregateRows } from './read';
 import { addDaysIso, CalendarYearMissingError, localDate, type WorkSchedule } from '../../../domain/deadlines';
 import { workingSpansOn } from '../../../domain/deadlines/working-time';
-import type { DateRange } from '../../../domain/analytics/period';
+import { splitRange, type DateRange } from '../../../domain/analytics/period';
+import { SCAN_PART_DAYS, SCAN_PARTS } from './case-sums';
 import { productionCalendar } from '../cases/deadlines/deadline-context';
 import { and, receivedIn } from './filters';
 
@@ -79,15 +80,21 @@ export async function averageWorkingHours(db: Db, scope: SQL, conds: SQL[], rang
   }
   if (!t.starts.length) return { answer: { value: null, n: 0 }, firstResponse: { value: null, n: 0 }, note: null };
   const starts = sql.raw(arr(t.starts));
-  const [r] = await aggregateRows<{ an: number; ah: number; fn: number; fh: number }>(
-    db,
-    sql`SELECT count(y.a)::int AS an, coalesce(sum(${W(t, 'y.a', 'y.ai')} - ${W(t, 'y.r', 'y.ri')}), 0)::float8 AS ah,
-               count(y.f)::int AS fn, coalesce(sum(${W(t, 'y.f', 'y.fi')} - ${W(t, 'y.r', 'y.ri')}), 0)::float8 AS fh
-        FROM (SELECT x.*, width_bucket(x.r, ${starts}) AS ri, width_bucket(x.a, ${starts}) AS ai, width_bucket(x.f, ${starts}) AS fi
-              FROM (SELECT extract(epoch FROM c.received_at)::float8 AS r, extract(epoch FROM c.answered_at)::float8 AS a, extract(epoch FROM c.first_answered_at)::float8 AS f
-                    FROM cases c WHERE ${and([scope, ...conds, receivedIn(range, timeZone), sql`(c.first_answered_at IS NOT NULL OR c.answered_at IS NOT NULL)`])}) x
-              OFFSET 0) y`, // OFFSET 0: the buckets are computed once per row, not inlined into every W
+  const parts = await Promise.all(
+    splitRange(range, SCAN_PARTS, SCAN_PART_DAYS).map(async (piece) => {
+      const [r] = await aggregateRows<{ an: number; ah: number; fn: number; fh: number }>(
+        db,
+        sql`SELECT count(y.a)::int AS an, coalesce(sum(${W(t, 'y.a', 'y.ai')} - ${W(t, 'y.r', 'y.ri')}), 0)::float8 AS ah,
+                   count(y.f)::int AS fn, coalesce(sum(${W(t, 'y.f', 'y.fi')} - ${W(t, 'y.r', 'y.ri')}), 0)::float8 AS fh
+            FROM (SELECT x.*, width_bucket(x.r, ${starts}) AS ri, width_bucket(x.a, ${starts}) AS ai, width_bucket(x.f, ${starts}) AS fi
+                  FROM (SELECT extract(epoch FROM c.received_at)::float8 AS r, extract(epoch FROM c.answered_at)::float8 AS a, extract(epoch FROM c.first_answered_at)::float8 AS f
+                        FROM cases c WHERE ${and([scope, ...conds, receivedIn(piece, timeZone), sql`(c.first_answered_at IS NOT NULL OR c.answered_at IS NOT NULL)`])}) x
+                  OFFSET 0) y`, // OFFSET 0: the buckets are computed once per row, not inlined into every W
+      );
+      return r;
+    }),
   );
+  const r = parts.reduce((acc, p) => ({ an: acc.an + Number(p.an), ah: acc.ah + Number(p.ah), fn: acc.fn + Number(p.fn), fh: acc.fh + Number(p.fh) }), { an: 0, ah: 0, fn: 0, fh: 0 });
   const an = Number(r.an);
   const fn = Number(r.fn);
   return {
