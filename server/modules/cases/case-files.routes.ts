@@ -7,7 +7,7 @@ import { caseFiles } from '../../db/schema';
 import { AppError } from '../../errors';
 import { CASE_LIMITS } from '../../../domain/cases/schemas';
 import { attachFile } from './actions/attach-file';
-import { getCaseCard } from './get-case-card';
+import { assertCaseVisible } from './case-scope';
 
 const TAG = ['Файлы обращений'];
 
@@ -34,7 +34,7 @@ export async function caseFilesRoutes(app: FastifyInstance): Promise<void> {
     '/api/cases/:id/files/:fileId',
     { config: { policy: 'authenticated' }, schema: { tags: TAG, summary: 'Скачать файл (всегда как вложение)', params: z.object({ id: z.uuid(), fileId: z.uuid() }) } },
     async (req, reply) => {
-      await getCaseCard(db, actorOf(req), req.params.id); // visibility check
+      await assertCaseVisible(db, actorOf(req), req.params.id);
       const [f] = await db.select().from(caseFiles).where(and(eq(caseFiles.id, req.params.fileId), eq(caseFiles.caseId, req.params.id)));
       if (!f) throw new AppError('not_found', 'Файл не найден');
       reply.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`);

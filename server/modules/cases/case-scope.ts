@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { rows } from '../../db/rows';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../errors';
 
@@ -20,4 +21,14 @@ export function caseScope(actor: Actor, alias = 'c'): SQL {
   }
   if (actor.permissions.has('cases.read_own') && actor.userId) return sql`${tenant} AND ${a}.executor_id = ${actor.userId}`;
   throw new AppError('forbidden', 'Нет доступа к реестру обращений');
+}
+
+interface Executes {
+  execute(q: SQL): Promise<unknown>;
+}
+
+/** Fails with a Russian 404 unless the case exists in the actor's scope (one indexed lookup). */
+export async function assertCaseVisible(db: Executes, actor: Actor, id: string): Promise<void> {
+  const visible = await rows(db, sql`SELECT 1 FROM cases c WHERE c.id = ${id} AND ${caseScope(actor)}`);
+  if (!visible.length) throw new AppError('not_found', 'Обращение не найдено или недоступно');
 }

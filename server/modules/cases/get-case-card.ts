@@ -5,9 +5,7 @@ import { auditEvents, caseAnswers, caseApplicants, caseCoExecutors, caseFiles, c
 import { availableActions } from '../../../domain/cases/transitions';
 import { isOpen, type CaseStatus } from '../../../domain/cases/status';
 import { maskEmail, maskName, maskPhone } from '../../../domain/cases/mask';
-import { AppError } from '../../errors';
-import { caseScope } from './case-scope';
-import { rows } from '../../db/rows';
+import { assertCaseVisible } from './case-scope';
 
 /**
  * Everything the card shows: the text first, the applicant masked, topic, territory, recipient
@@ -15,8 +13,7 @@ import { rows } from '../../db/rows';
  * and the actions this actor may take now.
  */
 export async function getCaseCard(db: Db, actor: Actor, id: string, now: Date = new Date()) {
-  const visible = await rows(db, sql`SELECT c.id FROM cases c WHERE c.id = ${id} AND ${caseScope(actor)}`);
-  if (!visible.length) throw new AppError('not_found', 'Обращение не найдено или недоступно');
+  await assertCaseVisible(db, actor, id);
   const [c] = await db.select().from(cases).where(eq(cases.id, id));
   const name = async (table: typeof topics | typeof settlements | typeof localities | typeof recipients, ref: string | null) =>
     ref ? ((await db.select({ name: table.name }).from(table).where(eq(table.id, ref)))[0]?.name ?? null) : null;

@@ -1,10 +1,9 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/tx';
 import type { Actor } from '../../http/actor';
 import { caseApplicants, pdAccessLog } from '../../db/schema';
 import { AppError } from '../../errors';
-import { caseScope } from './case-scope';
-import { rows } from '../../db/rows';
+import { assertCaseVisible } from './case-scope';
 
 /**
  * The applicant's personal data in clear, for a role that needs it (pd.read) and a case it may
@@ -12,8 +11,7 @@ import { rows } from '../../db/rows';
  */
 export async function readApplicant(tx: Tx, actor: Actor, caseId: string, purpose: string) {
   if (!actor.permissions.has('pd.read')) throw new AppError('forbidden', 'Нет права на просмотр персональных данных');
-  const visible = await rows(tx, sql`SELECT 1 FROM cases c WHERE c.id = ${caseId} AND ${caseScope(actor)}`);
-  if (!visible.length) throw new AppError('not_found', 'Обращение не найдено или недоступно');
+  await assertCaseVisible(tx, actor, caseId);
   const [a] = await tx.select().from(caseApplicants).where(eq(caseApplicants.caseId, caseId));
   await tx.insert(pdAccessLog).values({ tenantId: actor.tenantId, userId: actor.userId, caseId, action: 'view', purpose });
   return a ? { fullName: a.fullName, email: a.email, phone: a.phone, postalAddress: a.postalAddress, socialProfile: a.socialProfile, replyBy: a.replyBy } : null;
