@@ -7,7 +7,7 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [react()],
   build: {
-    outDir: 'dist',
+    outDir: process.env.MCU_WEB_DIST ?? 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
   },

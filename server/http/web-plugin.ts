@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
-export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+/** The built web app; MCU_WEB_DIST points elsewhere (parallel builds while developing). */
+export const WEB_DIST = process.env.MCU_WEB_DIST ?? fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
 /** Serves the built web app; unknown non-API paths get index.html (client-side routing). */
 export async function registerWeb(app: FastifyInstance, serve = true): Promise<void> {
