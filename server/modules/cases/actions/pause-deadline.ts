@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Tx } from '../../../db/tx';
 import type { Actor } from '../../../http/actor';
 import { cases, casePauses } from '../../../db/schema';
-import { computeDueWithPauses } from '../../../../domain/deadlines';
+import { computeDueWithPauses, extendDue } from '../../../../domain/deadlines';
 import { isOpen, type CaseStatus } from '../../../../domain/cases/status';
 import { AppError } from '../../../errors';
 import { recordAudit } from '../../audit/record-audit';
@@ -29,7 +29,7 @@ export async function pauseDeadline(tx: Tx, actor: Actor, caseId: string, reason
   await recordAudit(tx, actor, { action: 'pause', entity: 'case', entityId: caseId, after: { reason, pausedSince: now } });
 }
 
-/** Restarts the clock; the due date moves by exactly the paused time (recomputed from all pauses). */
+/** Restarts the clock; the due date moves by exactly the paused time (recomputed from all pauses, plus any extension). */
 export async function resumeDeadline(tx: Tx, actor: Actor, caseId: string, now: Date) {
   const c = await lockCase(tx, actor.tenantId, caseId);
   assertMayPause(actor, c.recipientId);
@@ -39,7 +39,9 @@ export async function resumeDeadline(tx: Tx, actor: Actor, caseId: string, now: 
   const { ctx, rules } = await loadTenantDeadlines(tx, actor.tenantId);
   const rule = pickRule(rules, { regime: c.regime, channel: c.channel, topicId: c.subtopicId ?? c.topicId, parentTopicId: c.topicId }, 'answer');
   const start = c.registeredAt ?? c.receivedAt;
-  const answerDue = rule ? computeDueWithPauses(start, rule, pauses.map((p) => ({ from: p.fromAt, to: p.toAt })), ctx) : c.answerDue;
+  const paused = rule ? computeDueWithPauses(start, rule, pauses.map((p) => ({ from: p.fromAt, to: p.toAt })), ctx) : null;
+  // An earlier 59-ФЗ extension stays on top of the recomputed date.
+  const answerDue = paused && c.extensionDays ? extendDue(paused, c.extensionDays, { timeZone: ctx.timeZone }) : (paused ?? c.answerDue);
   const riskFrom = rule && answerDue ? atRiskFrom(start, answerDue, rule.atRisk, ctx) : c.answerAtRiskFrom;
   await tx.update(cases).set({ pausedSince: null, answerDue, answerAtRiskFrom: riskFrom, version: c.version + 1, updatedAt: new Date() }).where(eq(cases.id, caseId));
   await recordAudit(tx, actor, { action: 'resume', entity: 'case', entityId: caseId, before: { answerDue: c.answerDue }, after: { answerDue } });
