@@ -13,6 +13,7 @@ import { registerAuth } from './http/auth-plugin';
 import { registerErrorHandler } from './http/error-handler';
 import { registerSecurityHeaders } from './http/security-headers';
 import { registerWeb } from './http/web-plugin';
+import { trustProxyOption } from './http/trust-proxy';
 import { registerModules } from './modules/routes';
 
 export interface BuildAppOptions extends AppDeps {
@@ -27,7 +28,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     logger: options.logger ? undefined : false,
     genReqId: () => randomUUID(),
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    trustProxy: trustProxyOption(options.env.TRUST_PROXY),
   }) as unknown as FastifyInstance;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -31,6 +31,8 @@ const schema = z.object({
   MAIL_FROM: z.string().default('mcu@localhost'),
   /** Public address of this installation, used in links sent to residents. */
   PUBLIC_URL: z.string().default('http://localhost:3000'),
+  /** Reverse proxies allowed to set X-Forwarded-For: off by default; a comma list of addresses or subnets. */
+  TRUST_PROXY: z.string().default('off'),
   /** Run background jobs in this process. */
   JOBS: z.enum(['0', '1']).default('1'),
 });

@@ -23,10 +23,21 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     if (closing) return;
     closing = true;
     logger.info({ signal }, 'остановка: закрываю HTTP и базу данных');
-    await app.close();
-    await jobs?.stop();
-    await database.close();
-    process.exit(0);
+    // A stuck request must not keep the process alive forever; the database is closed in any case
+    // (PGlite flushes its files on close: a killed process would leave them to WAL recovery).
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    let code = 0;
+    try {
+      await app.close();
+      await jobs?.stop();
+    } catch (e) {
+      logger.error({ err: e }, 'ошибка при остановке');
+      code = 1;
+    } finally {
+      await database.close().catch(() => (code = 1));
+    }
+    process.exit(code);
   });
 }
 

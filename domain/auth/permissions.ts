@@ -21,6 +21,7 @@ export const PERMISSIONS = [
   'roadmaps.approve',
   'region.read',
   'region.manage',
+  'engagement.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

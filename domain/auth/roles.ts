@@ -24,7 +24,7 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
     code: 'head',
     name: 'Руководитель МЦУ',
     description: 'Руководит МЦУ: распределение, контроль сроков и качества ответов, отчёты.',
-    permissions: [...STAFF_READ, 'cases.register', 'cases.route', 'cases.review', 'cases.close', 'pd.read', 'reports.manage', 'problems.manage', 'imports.manage', 'audit.read'],
+    permissions: [...STAFF_READ, 'cases.register', 'cases.route', 'cases.review', 'cases.close', 'pd.read', 'reports.manage', 'problems.manage', 'imports.manage', 'audit.read', 'engagement.manage'],
     landing: '/overview',
   },
   {
@@ -59,7 +59,7 @@ export const BUILT_IN_ROLES: BuiltInRole[] = [
     code: 'pos_coordinator',
     name: 'Ответственный за ПОС',
     description: 'Обрабатывает сообщения Платформы обратной связи: импорт, распределение, контроль ответов.',
-    permissions: [...STAFF_READ, 'cases.register', 'cases.route', 'cases.review', 'cases.close', 'pd.read', 'imports.manage'],
+    permissions: [...STAFF_READ, 'cases.register', 'cases.route', 'cases.review', 'cases.close', 'pd.read', 'imports.manage', 'engagement.manage'],
     landing: '/cases?channel=pos',
   },
   {

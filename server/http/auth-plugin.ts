@@ -8,6 +8,20 @@ import type { Policy } from './context';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** One /api route and the policy it declared (the access-matrix test walks this table). */
+export interface RoutePolicy {
+  method: string;
+  url: string;
+  policy: Policy;
+}
+
+const routeTables = new WeakMap<FastifyInstance, RoutePolicy[]>();
+
+/** Every /api route registered on `app` with its declared policy, in registration order. */
+export function routePolicies(app: FastifyInstance): RoutePolicy[] {
+  return [...(routeTables.get(app) ?? [])];
+}
+
 /**
  * Loads the session and the actor for every /api request, enforces CSRF on state changes, and
  * checks the route's declared policy. A route under /api without a policy fails at startup.
@@ -17,10 +31,13 @@ export function registerAuth(app: FastifyInstance): void {
   app.decorateRequest('sessionId', null);
   app.decorateRequest('csrfToken', null);
 
+  const table: RoutePolicy[] = [];
+  routeTables.set(app, table);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
     const policy = (route.config as { policy?: Policy } | undefined)?.policy;
     if (!policy) throw new Error(`Маршрут ${route.method} ${route.url} объявлен без политики доступа (config.policy)`);
+    for (const method of [route.method].flat()) table.push({ method, url: route.url, policy });
   });
 
   app.addHook('onRequest', async (req) => {

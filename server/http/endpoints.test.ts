@@ -43,7 +43,11 @@ describe('every write endpoint', () => {
     await createSuperuser(database, ids.municipalityId);
     app = await testApp(database);
     s = await signIn(app, 'test.super');
-    ops = writeOperations(app.swagger() as never);
+    // Case routes answer 404 for a case outside the actor's scope before reading the body: use a real case.
+    const c = await s.send('POST', '/api/cases', { regime: 'MESSAGE', channel: 'phone', receivedAt: new Date().toISOString(), text: 'Проверка приёма: не вывезен мусор во дворе.' });
+    expect(c.statusCode).toBe(200);
+    const caseId = c.json().id as string;
+    ops = writeOperations(app.swagger() as never).map((op) => ({ ...op, url: op.url.replace(/^\/api\/cases\/00000000-0000-4000-8000-000000000000/, `/api/cases/${caseId}`) }));
   });
   afterAll(async () => {
     await app.close();
@@ -91,7 +95,7 @@ describe('every write endpoint', () => {
         if (empty.statusCode >= 400) expect(empty.json().error.message).toMatch(/[А-Яа-яЁё]/);
       }
     }
-  });
+  }, 300_000); // ~200 endpoints, each followed by a row count of every table
 
   it('cannot be declared without an access policy', async () => {
     const bare = Fastify();

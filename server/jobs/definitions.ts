@@ -2,7 +2,10 @@ import type { JobDefinition } from './job';
 import { municipalityIds, sweepDeadlines } from '../modules/notifications/sweep-deadlines';
 import { sendPendingEmails } from '../modules/notifications/send-emails';
 import { deleteExpiredSessions } from '../modules/auth/sessions.repo';
-import { retrainTenant } from '../modules/classify/retrain';
+import { retrainClassifiersJob } from './retrain-classifiers';
+import { sweepMeasuresJob } from './sweep-measures';
+import { remindEngagementTasksJob } from './remind-engagement-tasks';
+import { REPORT_JOBS } from './reports-jobs';
 
 export const JOBS: JobDefinition[] = [
   {
@@ -24,14 +27,8 @@ export const JOBS: JobDefinition[] = [
       await deleteExpiredSessions(database.db, clock(), { idleMinutes: env.SESSION_IDLE_MINUTES, maxHours: env.SESSION_MAX_HOURS });
     },
   },
-  {
-    name: 'retrain-classifiers',
-    cron: '40 0 * * *',
-    handler: async ({ database, clock, log }) => {
-      for (const tenantId of await municipalityIds(database)) {
-        const r = await retrainTenant(database.db, tenantId, clock());
-        log.info({ tenantId, models: r.map((m) => ({ target: m.target, trained: m.trained, n: m.nExamples, ms: m.ms, accuracy: m.metrics?.accuracy })) }, 'классификатор: переобучение');
-      }
-    },
-  },
+  retrainClassifiersJob,
+  sweepMeasuresJob,
+  remindEngagementTasksJob,
+  ...REPORT_JOBS,
 ];

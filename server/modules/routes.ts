@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { authRoutes } from './auth/auth.routes';
+import { scopeCaseRoutes } from './cases/case-route-scope';
 import { healthRoutes } from './health/health.routes';
 import { territoryRoutes } from './territory/territory.routes';
 import { directoryRoutes } from './directory/directory.routes';
@@ -15,9 +16,14 @@ import { publicCaseRoutes } from './public/public-case.routes';
 import { intakeRoutes } from './intake/intake.routes';
 import { analyticsRoutes } from './analytics/analytics.routes';
 import { classifyRoutes } from './classify/classify.routes';
+import { exportsRoutes } from './exports/exports.routes';
+import { reportsRoutes } from './reports/reports.routes';
+import { engagementRoutes } from './engagement/engagement.routes';
+import { problemsRoutes } from './problems/problems.routes';
 
 /** Every feature module's routes. Each module owns its URL prefix. */
 export async function registerModules(app: FastifyInstance): Promise<void> {
+  scopeCaseRoutes(app);
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(territoryRoutes);
@@ -34,4 +40,8 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(intakeRoutes);
   await app.register(analyticsRoutes);
   await app.register(classifyRoutes);
+  await app.register(exportsRoutes);
+  await app.register(reportsRoutes);
+  await app.register(engagementRoutes);
+  await app.register(problemsRoutes);
 }

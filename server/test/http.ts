@@ -13,8 +13,9 @@ export function pinnedClock(iso: string) {
   return clock;
 }
 
+/** The app under test; app.inject() comes from 127.0.0.1, trusted as a proxy so tests can set X-Forwarded-For. */
 export async function testApp(database: Database, clock: () => Date = () => new Date(), env: Record<string, string> = {}): Promise<FastifyInstance> {
-  const app = await buildApp({ database, env: loadEnv({ DEMO: '0', ...env }), clock, logger: false, serveWeb: false });
+  const app = await buildApp({ database, env: loadEnv({ DEMO: '0', TRUST_PROXY: '127.0.0.1', ...env }), clock, logger: false, serveWeb: false });
   await app.ready();
   return app;
 }

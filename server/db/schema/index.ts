@@ -8,3 +8,6 @@ export * from './cases';
 export * from './intake';
 export * from './analytics';
 export * from './classify';
+export * from './problems';
+export * from './reports';
+export * from './engagement';

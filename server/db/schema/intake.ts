@@ -60,6 +60,9 @@ export const importJobs = pgTable(
     updated: integer('updated').notNull().default(0),
     unchanged: integer('unchanged').notNull().default(0),
     quarantined: integer('quarantined').notNull().default(0),
+    /** The earliest and latest receipt among the rows written: the register link of the result (channel + period). */
+    receivedFrom: timestamp('received_from', { withTimezone: true }),
+    receivedTo: timestamp('received_to', { withTimezone: true }),
     warnings: jsonb('warnings').notNull().default({}),
     error: text('error'),
     attempts: integer('attempts').notNull().default(0),

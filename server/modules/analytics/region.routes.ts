@@ -9,6 +9,7 @@ import { regionView } from './scope';
 import { listDefinitions, presentDefinition } from './indicator-definitions';
 import { createRegionIndicator, updateRegionIndicator } from './save-region-indicator';
 import { setIndicatorActive } from './set-indicator-active';
+import { regionGeoJson } from './region-geo';
 
 const TAG = ['Регион (ЦУР)'];
 const idParam = z.object({ id: z.uuid({ error: 'Неверный идентификатор' }) });
@@ -23,6 +24,9 @@ export async function regionAnalyticsRoutes(app: FastifyInstance): Promise<void>
 
   r.get('/api/analytics/region/heatmap', { config: read, schema: { tags: TAG, summary: 'Тепловая карта региона: тематики × муниципалитеты', querystring: regionHeatmapQuery } }, async (req) =>
     regionHeatmap(db, actorOf(req), req.query, clock()),
+  );
+  r.get('/api/analytics/region/geo', { config: read, schema: { tags: TAG, summary: 'Карта региона: границы муниципальных образований (GeoJSON)' } }, async (req) =>
+    regionGeoJson(db, actorOf(req)),
   );
   r.get('/api/analytics/region/dashboard', { config: read, schema: { tags: TAG, summary: 'Сводка региона и показатели по муниципалитетам', querystring: regionFilters } }, async (req) =>
     regionDashboard(db, actorOf(req), req.query, clock()),

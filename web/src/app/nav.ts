@@ -3,6 +3,7 @@ import {
   IconBooks,
   IconChartDots3,
   IconClipboardList,
+  IconFileImport,
   IconFileText,
   IconInbox,
   IconLayoutDashboard,
@@ -15,7 +16,7 @@ import {
 } from '@tabler/icons-react';
 import type { Permission } from '../api/types';
 
-export type SectionKey = 'overview' | 'inbox' | 'cases' | 'analytics' | 'rating' | 'problems' | 'reports' | 'engagement' | 'region' | 'directory' | 'admin';
+export type SectionKey = 'overview' | 'inbox' | 'cases' | 'imports' | 'analytics' | 'rating' | 'problems' | 'reports' | 'engagement' | 'region' | 'directory' | 'admin';
 
 export interface NavItem {
   key: SectionKey;
@@ -30,6 +31,7 @@ export const NAV: NavItem[] = [
   { key: 'overview', to: '/overview', icon: IconLayoutDashboard },
   { key: 'inbox', to: '/inbox', icon: IconInbox },
   { key: 'cases', to: '/cases', icon: IconClipboardList },
+  { key: 'imports', to: '/imports', icon: IconFileImport, anyOf: ['imports.manage'] },
   { key: 'analytics', to: '/analytics', icon: IconMap2 },
   { key: 'rating', to: '/rating', icon: IconTrophy },
   { key: 'problems', to: '/problems', icon: IconRoute },

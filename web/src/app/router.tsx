@@ -10,17 +10,23 @@ import { inboxRoute } from '../routes/inbox';
 import { casesRoute } from '../routes/cases';
 import { caseNewRoute } from '../routes/cases.new';
 import { caseCardRoute } from '../routes/cases.$id';
+import { importKeysRoute, importsJobsRoute, importsRoute } from '../routes/imports';
+import { importJobRoute } from '../routes/imports.$id';
+import { publicRoute, publicTenantRoute } from '../routes/public';
 import { publicCaseRoute } from '../routes/p.$token';
 import { analyticsRoute } from '../routes/analytics';
 import { ratingRoute } from '../routes/rating';
-import { problemsRoute } from '../routes/problems';
-import { reportsRoute } from '../routes/reports';
-import { engagementRoute } from '../routes/engagement';
+import { problemsRouteTree } from '../routes/problems';
+import { reportsRouteTree } from '../routes/reports';
+import { engagementChildren, engagementRoute } from '../routes/engagement';
 import { regionRoute } from '../routes/region';
 import { directoryIndexRoute, directoryRoute } from '../routes/directory';
 import { territoryRoute } from '../routes/directory.territory';
 import { recipientsRoute } from '../routes/directory.recipients';
 import { topicsRoute } from '../routes/directory.topics';
+import { routingRoute } from '../routes/directory.routing';
+import { keywordsRoute } from '../routes/directory.keywords';
+import { classifierRoute } from '../routes/directory.classifier';
 import { adminIndexRoute, adminRoute } from '../routes/admin';
 import { usersRoute } from '../routes/admin.users';
 import { rolesRoute } from '../routes/admin.roles';
@@ -32,6 +38,8 @@ import { stringifySearch } from './search-params';
 const routeTree = rootRoute.addChildren([
   loginRoute,
   publicCaseRoute,
+  publicRoute,
+  publicTenantRoute,
   appRoute.addChildren([
     indexRoute,
     overviewRoute,
@@ -39,13 +47,17 @@ const routeTree = rootRoute.addChildren([
     casesRoute,
     caseNewRoute,
     caseCardRoute,
+    importsRoute,
+    importsJobsRoute,
+    importKeysRoute,
+    importJobRoute,
     analyticsRoute,
     ratingRoute,
-    problemsRoute,
-    reportsRoute,
-    engagementRoute,
+    problemsRouteTree,
+    reportsRouteTree,
+    engagementRoute.addChildren(engagementChildren),
     regionRoute,
-    directoryRoute.addChildren([directoryIndexRoute, territoryRoute, recipientsRoute, topicsRoute]),
+    directoryRoute.addChildren([directoryIndexRoute, territoryRoute, recipientsRoute, topicsRoute, routingRoute, keywordsRoute, classifierRoute]),
     adminRoute.addChildren([adminIndexRoute, usersRoute, rolesRoute, auditRoute, deadlinesRoute]),
   ]),
 ]);

@@ -4,6 +4,12 @@
  */
 import { casesCatalogue } from './ru.cases';
 import { settingsCatalogue } from './ru.settings';
+import { engagementCatalogue } from './ru.engagement';
+import { intakeCatalogue } from './ru.intake';
+import { analyticsCatalogue } from './ru.analytics';
+import { reportsCatalogue } from './ru.reports';
+import { classifyCatalogue } from './ru.classify';
+import { problemsCatalogue } from './ru.problems';
 
 const ru = {
   app: {
@@ -72,6 +78,7 @@ const ru = {
     overview: 'Обзор',
     inbox: 'Мои поручения',
     cases: 'Реестр',
+    imports: 'Импорт',
     analytics: 'Карта и аналитика',
     rating: 'Рейтинг',
     problems: 'Проблемы и дорожные карты',
@@ -366,6 +373,7 @@ const ru = {
     problems: { manage: 'Проблемы и дорожные карты' },
     roadmaps: { approve: 'Утверждение дорожных карт' },
     region: { read: 'Данные региона', manage: 'Задачи и показатели для муниципалитетов' },
+    engagement: { manage: 'Госпаблики, информирование жителей, отчёты ЦУР' },
   },
   audit: {
     col: {
@@ -465,6 +473,12 @@ const ru = {
   },
   ...casesCatalogue,
   ...settingsCatalogue,
+  ...engagementCatalogue,
+  ...intakeCatalogue,
+  ...analyticsCatalogue,
+  ...reportsCatalogue,
+  ...classifyCatalogue,
+  ...problemsCatalogue,
 };
 
 export default ru;

@@ -22,6 +22,8 @@ import { HistorySection } from '../features/cases/card/HistorySection';
 import { FilesSection, NotesSection, RelatedSection } from '../features/cases/card/NotesFilesRelated';
 import { Section } from '../features/cases/card/Section';
 import classes from '../features/cases/card/card.module.css';
+import { RelatedCasesSection } from '../features/classify/RelatedCasesSection';
+import { SuggestionsSection } from '../features/classify/SuggestionsSection';
 import { appRoute } from './app';
 
 interface CardSearch {
@@ -105,6 +107,7 @@ function CardBody({ card, initialAction }: { card: CaseCard; initialAction?: str
             <Section title={t('card.text')}>
               <p className={classes.text}>{card.text}</p>
             </Section>
+            <RelatedCasesSection card={card} />
             <AnswersSection card={card} />
             <RelatedSection card={card} onLink={() => setAction('links')} />
             <NotesSection card={card} />
@@ -113,6 +116,7 @@ function CardBody({ card, initialAction }: { card: CaseCard; initialAction?: str
           </div>
           <div className={classes.column}>
             <CaseFacts card={card} />
+            <SuggestionsSection card={card} />
             <DeadlinesTimeline card={card} now={now} />
             <ApplicantPanel card={card} />
           </div>

@@ -11,6 +11,7 @@ import { useCan, useTimeZone } from '../features/auth/session';
 import { casesCountQuery, casesListQuery } from '../features/cases/cases.api';
 import { RegisterFilters } from '../features/cases/register/RegisterFilters';
 import { SavedViews } from '../features/cases/register/SavedViews';
+import { ExportMenu } from '../features/exports/ExportMenu';
 import { useRegisterColumns } from '../features/cases/register/register-columns';
 import { lastOpenedCase, rememberOpened, rememberRegister } from '../features/cases/register-memory';
 import { parseRegisterSearch, type RegisterSearch } from '../features/cases/register-search';
@@ -68,6 +69,7 @@ function RegisterPage() {
       actions={
         <>
           <SavedViews search={search} apply={(s) => void navigate({ search: s })} />
+          <ExportMenu list="cases" params={{ ...search, sort: undefined }} personalData />
           {canRegister && (
             <Button size="xs" component={Link} to="/cases/new" leftSection={<IconPlus size={15} aria-hidden />}>
               {t('register.registerButton')}

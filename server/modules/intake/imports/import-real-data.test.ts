@@ -69,7 +69,10 @@ describe.skipIf(!present).each(targets())(title, (target) => {
     // «Благоустройство» is in the rubricator (34,769 rows); the other 14 portal categories are not: left empty and reported.
     const [improvement] = await database.db.select().from(topics).where(and(eq(topics.tenantId, tenantId), eq(topics.code, 'improvement')));
     const [{ m }] = await database.db.select({ m: count() }).from(cases).where(and(eq(cases.channel, 'spb_portal'), eq(cases.topicId, improvement.id)));
-    expect(m).toBe(34_769);
+    // The 34,769 «Благоустройство» rows keep it; rows of unknown categories may get it from the
+    // classifier when it is confident (the same routing as any new case), never by dropping the source's.
+    expect(m).toBeGreaterThanOrEqual(34_769);
+    expect(m).toBeLessThan(34_769 + (ROWS - 34_769) / 10);
     const sum = (prefix: string) => first.warnings.filter((w: { key: string }) => w.key.startsWith(prefix)).reduce((s: number, w: { count: number }) => s + w.count, 0);
     expect(sum('topic:')).toBe(ROWS - 34_769);
     // 2020–2021 are outside the production calendar shipped (2024–2027): the rule terms are left empty and said so.

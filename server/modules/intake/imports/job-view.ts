@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { importJobs } from '../../../db/schema';
+import { importJobs, users } from '../../../db/schema';
 import { AppError } from '../../../errors';
 import { warningList, type Warnings } from './warnings';
 import type { ImportMapping, ImportOptions } from '../mapping/fields';
@@ -51,6 +51,8 @@ export function jobView(j: ImportJobRow) {
       percent: total ? Math.min(100, Math.round((j.rowsDone / total) * 100)) : j.status === 'done' ? 100 : null,
     },
     counts: { inserted: j.inserted, updated: j.updated, unchanged: j.unchanged, quarantined: j.quarantined },
+    receivedFrom: j.receivedFrom,
+    receivedTo: j.receivedTo,
     warnings: warningList(j.warnings as Warnings),
     error: j.error,
     createdAt: j.createdAt,
@@ -66,9 +68,15 @@ export async function findJob(db: Db, tenantId: string, id: string): Promise<Imp
 }
 
 export async function listJobs(db: Db, tenantId: string, limit: number) {
-  const list = await db.select().from(importJobs).where(eq(importJobs.tenantId, tenantId)).orderBy(desc(importJobs.createdAt)).limit(limit);
-  return list.map((j) => {
-    const { headers: _h, preview: _p, suggestion: _s, ...v } = jobView(j);
-    return v;
+  const list = await db
+    .select({ job: importJobs, createdByName: users.fullName })
+    .from(importJobs)
+    .leftJoin(users, eq(users.id, importJobs.createdBy))
+    .where(eq(importJobs.tenantId, tenantId))
+    .orderBy(desc(importJobs.createdAt))
+    .limit(limit);
+  return list.map(({ job, createdByName }) => {
+    const { headers: _h, preview: _p, suggestion: _s, ...v } = jobView(job);
+    return { ...v, createdByName };
   });
 }

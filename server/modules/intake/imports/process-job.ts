@@ -4,6 +4,7 @@ import { importJobs } from '../../../db/schema';
 import { systemActor, type Actor } from '../../../http/actor';
 import { loadTenantDeadlines } from '../../cases/deadlines/deadline-context';
 import { getTenant } from '../../territory/territory.repo';
+import { tenantClassifier } from '../../classify/tenant-classifier';
 import { displayCell, isEmptyRow, type RawRow } from '../table/cells';
 import { storedFileStream } from '../table/file-parts';
 import { readRows, type TableDialect } from '../table/read-table';
@@ -15,7 +16,7 @@ import { loadReference } from '../mapping/reference';
 import { BatchDeadlines } from './batch-deadlines';
 import type { ImportJobRow } from './job-view';
 import { addWarning, mergeWarnings, type Warnings } from './warnings';
-import { writeBatch, type BadRow, type BatchContext } from './write-batch';
+import { receivedRange, writeBatch, type BadRow, type BatchContext } from './write-batch';
 
 /** The worker lost its claim on the job (another process took it over): stop without touching it. */
 export class LeaseLostError extends Error {}
@@ -49,12 +50,14 @@ export async function jobContext(database: Database, job: ImportJobRow, now: Dat
   const ref = await loadReference(db, job.tenantId);
   const deadlines = new BatchDeadlines(await loadTenantDeadlines(db, job.tenantId));
   const zone = options.timeZone ? new ZoneCache(options.timeZone) : deadlines.zone;
+  const priority = new Set([...ref.topics.values(), ...ref.subtopics.values()].flat().filter((t) => t.priority).map((t) => t.id));
+  const classifier = await tenantClassifier(db, job.tenantId);
   const actor: Actor = { ...systemActor(job.tenantId, tenant.kind as Actor['tenantKind']), userId: job.createdBy, requestId: `import:${job.id}` };
   return {
     job,
     headers,
     mapper: new RowMapper(headers, job.mapping as ImportMapping, options, ref, zone, now),
-    batch: { tenantId: job.tenantId, channel: job.channel!, jobId: job.id, actor, status: options.status, deadlines, now },
+    batch: { tenantId: job.tenantId, channel: job.channel!, jobId: job.id, actor, status: options.status, deadlines, now, classifier, topicPriority: (id) => priority.has(id) },
     warnings: structuredClone((job.warnings ?? {}) as Warnings),
   };
 }
@@ -165,6 +168,7 @@ async function writeChunk(database: Database, ctx: JobContext, chunk: PreparedCh
         unchanged: sql`${importJobs.unchanged} + ${out.unchanged}`,
         quarantined: sql`${importJobs.quarantined} + ${out.quarantined}`,
         warnings,
+        ...receivedRange(good),
         heartbeatAt: new Date(),
         updatedAt: new Date(),
       })

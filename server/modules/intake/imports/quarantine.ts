@@ -9,7 +9,7 @@ import { IMPORT_LIMITS } from '../mapping/fields';
 import { findJob } from './job-view';
 import { jobContext, mapRows } from './process-job';
 import { mergeWarnings } from './warnings';
-import { writeBatch } from './write-batch';
+import { receivedRange, writeBatch } from './write-batch';
 import { col, rowset } from './rowset';
 import { logPdRead, quarantineMasker } from './quarantine-pd';
 
@@ -90,6 +90,7 @@ export async function retryQuarantine(database: Database, actor: Actor, jobId: s
         unchanged: sql`${importJobs.unchanged} + ${out.unchanged}`,
         quarantined: sql`${importJobs.quarantined} - ${good.length}`,
         warnings: mergeWarnings(ctx.warnings, warnings),
+        ...receivedRange(good),
         updatedAt: new Date(),
       })
       .where(eq(importJobs.id, job.id));

@@ -9,6 +9,8 @@ import type { BatchDeadlineResult, BatchDeadlines } from './batch-deadlines';
 import { col, insertRowset, rowset, type RowsetColumn } from './rowset';
 import { addWarning, type Warnings } from './warnings';
 import { changes, ms, ownedOf, type Existing, type Owned } from './owned-fields';
+import type { TenantClassifier } from '../../classify/tenant-classifier';
+import { classifyNewCases, rememberSuggestions, type NewCaseDecision } from './classify-new-cases';
 
 export interface BatchContext {
   tenantId: string;
@@ -19,6 +21,10 @@ export interface BatchContext {
   status: 'received' | 'registered';
   deadlines: BatchDeadlines;
   now: Date;
+  /** The tenant's classifier: new cases get a place, a topic and a route as in createCase (null: left as mapped). */
+  classifier: TenantClassifier | null;
+  /** Whether a topic is a fast-track one (a topic filled by the classifier sets the flag as in createCase). */
+  topicPriority: (topicId: string) => boolean;
 }
 
 export interface BadRow {
@@ -78,7 +84,8 @@ export async function writeBatch(tx: Tx, ctx: BatchContext, good: CaseCandidate[
     if (!target && 'fileDue' in diff) (cur as CaseCandidate).deadlines = undefined;
     if (target) updates.set(c.sourceId, target);
   }
-  const inserted = await insertCases(tx, ctx, [...fresh.values()], warnings);
+  const decisions = ctx.classifier ? classifyNewCases(ctx.classifier, ctx.channel, ctx.status, ctx.topicPriority, [...fresh.values()]) : new Map<CaseCandidate, NewCaseDecision>();
+  const inserted = await insertCases(tx, ctx, [...fresh.values()], decisions, warnings);
   for (const c of good) {
     const id = inserted.get(c.sourceId) ?? existing.get(c.sourceId)?.id;
     if (id) out.caseIds.set(c.rowNumber, id);
@@ -97,10 +104,11 @@ interface NewCase {
   id: string;
   number: string;
   d: BatchDeadlineResult;
+  dec: NewCaseDecision | undefined;
 }
 
 /** Numbers (reserved for the chunk, per year of receipt) and deadlines of the new cases. */
-async function numberNewCases(tx: Tx, ctx: BatchContext, list: CaseCandidate[], warnings: Warnings): Promise<NewCase[]> {
+async function numberNewCases(tx: Tx, ctx: BatchContext, list: CaseCandidate[], decisions: Map<CaseCandidate, NewCaseDecision>, warnings: Warnings): Promise<NewCase[]> {
   const years = list.map((c) => Number(ctx.deadlines.zone.localDay(c.receivedAt).slice(0, 4)));
   const next = new Map<number, number>();
   for (const y of [...new Set(years)].sort()) next.set(y, await reserveCaseNumbers(tx, ctx.tenantId, y, years.filter((x) => x === y).length));
@@ -108,11 +116,13 @@ async function numberNewCases(tx: Tx, ctx: BatchContext, list: CaseCandidate[], 
   return list.map((c, i) => {
     const seq = next.get(years[i])!;
     next.set(years[i], seq + 1);
+    const dec = decisions.get(c);
+    const registeredAt = dec?.route?.registeredAt ?? (registered ? c.receivedAt : null);
     const d =
       c.deadlines ??
-      ctx.deadlines.compute({ regime: c.regime, channel: ctx.channel, topicId: c.subtopicId ?? c.topicId, parentTopicId: c.topicId, fastTrack: c.fastTrack }, c.receivedAt, registered ? c.receivedAt : null, c.fileDue);
+      ctx.deadlines.compute({ regime: c.regime, channel: ctx.channel, topicId: c.subtopicId ?? c.topicId, parentTopicId: c.topicId, fastTrack: c.fastTrack }, c.receivedAt, registeredAt, c.fileDue);
     for (const y of d.missingYears) addWarning(warnings, `calendar:${y}`, `Нет производственного календаря на ${y} год: сроки по правилам не рассчитаны`, c.rowNumber);
-    return { c, id: randomUUID(), number: formatCaseNumber(years[i], seq), d };
+    return { c, id: randomUUID(), number: formatCaseNumber(years[i], seq), d, dec };
   });
 }
 
@@ -129,8 +139,11 @@ function caseColumns(ctx: BatchContext, list: NewCase[]): RowsetColumn[] {
     col('source_id', 'text', pick((r) => r.c.sourceId)),
     col('source_url', 'text', pick((r) => r.c.sourceUrl)),
     col('received_at', 'timestamptz', pick((r) => r.c.receivedAt)),
-    col('registered_at', 'timestamptz', pick((r) => (registered ? r.c.receivedAt : null))),
-    col('status', 'text', pick(() => ctx.status)),
+    col('registered_at', 'timestamptz', pick((r) => r.dec?.route?.registeredAt ?? (registered ? r.c.receivedAt : null))),
+    col('status', 'text', pick((r) => r.dec?.route?.status ?? ctx.status)),
+    col('recipient_id', 'uuid', pick((r) => r.dec?.route?.recipientId ?? null)),
+    col('routing_reason', 'text', pick((r) => r.dec?.route?.reason ?? null)),
+    col('auto_routed', 'bool', pick((r) => Boolean(r.dec?.route))),
     col('text', 'text', pick((r) => r.c.text)),
     col('topic_id', 'uuid', pick((r) => r.c.topicId)),
     col('subtopic_id', 'uuid', pick((r) => r.c.subtopicId)),
@@ -153,9 +166,9 @@ function caseColumns(ctx: BatchContext, list: NewCase[]): RowsetColumn[] {
   ];
 }
 
-async function insertCases(tx: Tx, ctx: BatchContext, list: CaseCandidate[], warnings: Warnings): Promise<Map<string, string>> {
+async function insertCases(tx: Tx, ctx: BatchContext, list: CaseCandidate[], decisions: Map<CaseCandidate, NewCaseDecision>, warnings: Warnings): Promise<Map<string, string>> {
   if (!list.length) return new Map();
-  const fresh = await numberNewCases(tx, ctx, list, warnings);
+  const fresh = await numberNewCases(tx, ctx, list, decisions, warnings);
   const inserted = await rows<{ id: string }>(tx, insertRowset('cases', caseColumns(ctx, fresh), sql`ON CONFLICT (tenant_id, channel, source_id) DO NOTHING RETURNING id`));
   const ok = new Set(inserted.map((r) => r.id));
   const done = fresh.filter((r) => ok.has(r.id));
@@ -173,15 +186,20 @@ async function insertCases(tx: Tx, ctx: BatchContext, list: CaseCandidate[], war
       ]),
     );
   }
+  await rememberSuggestions(tx, ctx.tenantId, done.filter((r) => r.dec).map((r) => ({ caseId: r.id, d: r.dec! })));
   await audit(
     tx,
     ctx,
-    done.map((r) => ({
-      action: ctx.status === 'registered' ? 'register' : 'receive',
-      caseId: r.id,
-      before: null,
-      after: { number: r.number, status: ctx.status, regime: r.c.regime, channel: ctx.channel, sourceId: r.c.sourceId, receivedAt: r.c.receivedAt, answerDue: r.d.answerDue, importJobId: ctx.jobId, rowNumber: r.c.rowNumber },
-    })),
+    done.map((r) => {
+      const status = r.dec?.route?.status ?? ctx.status;
+      const route = r.dec?.route ? { recipientId: r.dec.route.recipientId, routingReason: r.dec.route.reason, autoRouted: true } : {};
+      return {
+        action: status === 'received' ? 'receive' : 'register',
+        caseId: r.id,
+        before: null,
+        after: { number: r.number, status, regime: r.c.regime, channel: ctx.channel, sourceId: r.c.sourceId, receivedAt: r.c.receivedAt, answerDue: r.d.answerDue, topicId: r.c.topicId, subtopicId: r.c.subtopicId, ...route, importJobId: ctx.jobId, rowNumber: r.c.rowNumber },
+      };
+    }),
   );
   return new Map(done.map((r) => [r.c.sourceId, r.id]));
 }
@@ -259,4 +277,20 @@ async function quarantine(tx: Tx, ctx: BatchContext, bad: BadRow[]) {
       sql`ON CONFLICT (job_id, row_number) DO UPDATE SET values = excluded.values, reason = excluded.reason, state = 'open', updated_at = now()`,
     ),
   );
+}
+
+/** `least`/`greatest` of the job's receipt period with the good rows of a chunk (NULLs are ignored by both). */
+export function receivedRange(good: CaseCandidate[]) {
+  if (!good.length) return {};
+  let min = good[0].receivedAt.getTime();
+  let max = min;
+  for (const c of good) {
+    const t = c.receivedAt.getTime();
+    if (t < min) min = t;
+    if (t > max) max = t;
+  }
+  return {
+    receivedFrom: sql`least(received_from, ${new Date(min).toISOString()}::timestamptz)`,
+    receivedTo: sql`greatest(received_to, ${new Date(max).toISOString()}::timestamptz)`,
+  };
 }

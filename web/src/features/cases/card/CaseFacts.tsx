@@ -5,7 +5,9 @@ import { useTimeZone } from '../../auth/session';
 import { formatDateTime } from '../../../lib/format';
 import type { CaseCard } from '../case-types';
 import { useChannelLabel } from '../labels';
+import { routingReasonText } from '../../classify/routing-reason';
 import { Fact, Facts, Section } from './Section';
+import { CaseProblems } from '../../problems/CaseProblems';
 
 function Dim({ children }: { children: string }) {
   return (
@@ -42,8 +44,13 @@ export function CaseFacts({ card }: { card: CaseCard }) {
         <Fact label={t('card.recipient')}>
           {card.recipientName ?? <Dim>{t('card.notAssigned')}</Dim>}
           {card.recipientName && card.routingReason && (
-            <Text size="xs" c="dimmed">
-              {t('card.routingReason', { reason: card.routingReason })}
+            <Text size="xs" c="dimmed" data-testid="routing-reason">
+              {t('card.routingReason', {
+                reason: routingReasonText(card, {
+                  manual: (name) => (name ? t('classify.card.reason.manual', { name }) : t('classify.card.reason.manualNoName')),
+                  registration: (name) => (name ? `${t('classify.card.reason.registration')}: ${name}` : t('classify.card.reason.registration')),
+                }),
+              })}
               {card.autoRouted && ` · ${t('card.autoRouted')}`}
             </Text>
           )}
@@ -72,6 +79,7 @@ export function CaseFacts({ card }: { card: CaseCard }) {
           </Fact>
         )}
       </Facts>
+      <CaseProblems caseId={card.id} />
     </Section>
   );
 }

@@ -14,6 +14,7 @@ import { territoryQuery } from '../../territory/territory.api';
 import { useZodForm } from '../../../lib/form';
 import { casesKey, channelsQuery } from '../cases.api';
 import { initialValues, toRegisterInput, type RegisterFormValues } from './form-values';
+import { RegisterHints } from './RegisterHints';
 
 const REPLY_BY = ['post', 'email', 'phone', 'none'] as const;
 
@@ -155,6 +156,12 @@ export function RegisterCaseForm() {
           <Title order={2} fz="md" mb="xs" id="reg-sectionPlace">
             {t('registerForm.sectionPlace')}
           </Title>
+          <RegisterHints
+            facts={{ text: v.text, address: v.address || null, topicId: v.topicId, subtopicId: v.subtopicId, settlementId: v.settlementId, localityId: v.localityId, recipientId: v.recipientId }}
+            onApply={(c) => {
+              for (const [k, value] of Object.entries(c)) if (value !== undefined) form.setValue(k as 'topicId', value);
+            }}
+          />
           <SimpleGrid cols={3} spacing="sm" verticalSpacing="sm">
             <Select
               label={t('registerForm.topic')}

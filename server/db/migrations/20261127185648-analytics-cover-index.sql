@@ -1,0 +1,1 @@
+CREATE INDEX "cases_analytics_cover_idx" ON "cases" USING btree ("tenant_id","received_at") INCLUDE ("channel","regime","status","topic_id","settlement_id","recipient_id","answer_due","answered_at","paused_since","rating","fast_track","fast_track_due","returns_count","reopen_count","auto_routed");
