@@ -9,7 +9,7 @@ import { errorMessage } from '../../api/errors';
 import { DataTable, type DataTableColumn } from '../../components/DataTable';
 import { useCan, useTimeZone } from '../auth/session';
 import { formatDateTime, formatNumber } from '../../lib/format';
-import { curQuery, ruDay, type CurItem } from './reports.api';
+import { curPeriodLabel, curQuery, ruDay, type CurItem } from './reports.api';
 import { ExportMenu } from '../exports/ExportMenu';
 
 export function StatusBadge({ item }: { item: Pick<CurItem, 'status' | 'overdue'> }) {
@@ -49,14 +49,14 @@ function Review({ item }: { item: CurItem }) {
   return (
     <Stack gap="xs">
       <Group justify="space-between">
-        <Title order={3}>{item.period} · {t('reports.cur.dueOn')} {ruDay(item.dueOn)}</Title>
+        <Title order={3}>{curPeriodLabel(item.period)} · {t('reports.cur.dueOn')} {ruDay(item.dueOn)}</Title>
         <Group gap="xs">
           <ExportMenu list="indicators" params={{ period: item.period }} />
           {can && item.status !== 'sent' && <Button size="xs" variant="default" loading={generate.isPending} onClick={() => generate.mutate()}>{item.status === 'missing' ? t('reports.cur.generate') : t('reports.cur.regenerate')}</Button>}
           {item.status !== 'missing' && <Button size="xs" variant="default" component="a" href={`/api/reports/cur/${item.period}/xlsx`} leftSection={<IconDownload size={14} aria-hidden />}>{t('reports.cur.download')}</Button>}
           {can && item.status === 'draft' && <Button size="xs" variant="default" loading={save.isPending} onClick={() => save.mutate()}>{t('common.save')}</Button>}
           {can && item.status === 'draft' && (
-            <Button size="xs" loading={sent.isPending} onClick={() => window.confirm(t('reports.cur.confirmSent', { period: item.period })) && sent.mutate()}>{t('reports.cur.markSent')}</Button>
+            <Button size="xs" loading={sent.isPending} onClick={() => window.confirm(t('reports.cur.confirmSent', { period: curPeriodLabel(item.period) })) && sent.mutate()}>{t('reports.cur.markSent')}</Button>
           )}
         </Group>
       </Group>
@@ -92,7 +92,7 @@ export function CurTab() {
   const list = useQuery(curQuery);
   const [selected, setSelected] = useState<string | null>(null);
   const columns: DataTableColumn<CurItem>[] = [
-    { key: 'period', header: t('reports.cur.period'), value: (r) => r.period, render: (r) => `${r.period} (${ruDay(r.from)} – ${ruDay(r.to)})`, width: 240 },
+    { key: 'period', header: t('reports.cur.period'), value: (r) => r.period, render: (r) => `${curPeriodLabel(r.period)} (${ruDay(r.from)} – ${ruDay(r.to)})`, width: 240 },
     { key: 'kind', header: t('reports.cur.kind'), value: (r) => t(`reports.cur.${r.kind}`), width: 130 },
     { key: 'due', header: t('reports.cur.dueOn'), value: (r) => r.dueOn, render: (r) => `${ruDay(r.dueOn)}${r.status !== 'sent' && r.daysLeft >= 0 ? ` · ${t('reports.cur.daysLeft', { n: r.daysLeft })}` : ''}`, width: 200 },
     { key: 'status', header: t('reports.cur.status'), value: (r) => r.status, render: (r) => <StatusBadge item={r} />, width: 190 },

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../auth/session';
-import { dueQuery, ruDay } from './reports.api';
+import { curPeriodLabel, dueQuery, ruDay } from './reports.api';
 
 /**
  * Reports to the ЦУР due soon (quarterly, annual) and the weekly note, for the «Обзор МЦУ»:
@@ -21,7 +21,7 @@ export function ReportsDue() {
       <Stack gap={4}>
         {d.reports.map((r) => (
           <Group key={r.period} gap={6} wrap="nowrap">
-            <Anchor component={Link} to="/reports/cur" size="sm">{t('reports.due.report', { period: r.period, due: ruDay(r.dueOn) })}</Anchor>
+            <Anchor component={Link} to="/reports/cur" size="sm">{t('reports.due.report', { period: curPeriodLabel(r.period), due: ruDay(r.dueOn) })}</Anchor>
             {r.overdue && <Badge size="xs" color="red" variant="light">{t('reports.due.overdue')}</Badge>}
           </Group>
         ))}
