@@ -22,6 +22,13 @@ export const pageInput = z.object({
 });
 export type PageInput = z.infer<typeof pageInput>;
 
+/** «Страница не требуется»: the institution and why (e.g. a branch whose news go out through the parent body's page). */
+export const pageExemptionInput = z.object({
+  recipientId: uuidRef('Учреждение'),
+  reason: requiredText('Причина', 500),
+});
+export type PageExemptionInput = z.infer<typeof pageExemptionInput>;
+
 export const activityInput = z.object({
   period,
   publications: count('Публикации'),

@@ -133,8 +133,8 @@ export const cases = pgTable(
     // Analytics: every tally reads only these columns, so a quarter is an index-only scan. Drizzle has no
     // INCLUDE: the migration declares the columns after received_at as INCLUDE (the schema diff reads both alike).
     index('cases_analytics_cover_idx').on(
-      t.tenantId, t.receivedAt, t.channel, t.regime, t.status, t.topicId, t.settlementId, t.recipientId, t.answerDue, t.answeredAt,
-      t.pausedSince, t.rating, t.fastTrack, t.fastTrackDue, t.returnsCount, t.reopenCount, t.autoRouted,
+      t.tenantId, t.receivedAt, t.id, t.channel, t.regime, t.status, t.topicId, t.settlementId, t.recipientId, t.answerDue, t.answeredAt,
+      t.closedAt, t.pausedSince, t.rating, t.fastTrack, t.fastTrackDue, t.returnsCount, t.reopenCount, t.autoRouted,
     ),
   ],
 );

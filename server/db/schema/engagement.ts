@@ -27,6 +27,20 @@ export const engagementPages = pgTable(
   (t) => [uniqueIndex('engagement_pages_tenant_url_uq').on(t.tenantId, t.url), index('engagement_pages_owner_idx').on(t.ownerRecipientId)],
 );
 
+/** An institution the МЦУ has decided needs no official page of its own (with the reason); not counted as a gap. */
+export const engagementPageExemptions = pgTable(
+  'engagement_page_exemptions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    recipientId: uuid('recipient_id').notNull().references(() => recipients.id),
+    reason: text('reason').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('engagement_page_exemptions_uq').on(t.tenantId, t.recipientId)],
+);
+
 /** Activity of a page in a month, imported from the platform's spreadsheet or entered; one row per page × period. */
 export const engagementPageActivity = pgTable(
   'engagement_page_activity',

@@ -5,10 +5,11 @@ import { actorOf } from '../../http/auth-plugin';
 import { AppError } from '../../errors';
 import { activeInput } from '../../../domain/directory/schemas';
 import {
-  activityInput, conflictReviewInput, engagementSettingsInput, NOTICE_CHANNELS, noticeInput, pageInput, publicationInput,
+  activityInput, conflictReviewInput, pageExemptionInput, engagementSettingsInput, NOTICE_CHANNELS, noticeInput, pageInput, publicationInput,
 } from '../../../domain/engagement/schemas';
 import { savePage, setPageActive } from './save-page';
 import { listPages } from './list-pages';
+import { exemptFromPage, removePageExemption } from './page-exemptions';
 import { saveActivity } from './save-activity';
 import { importActivity } from './import-activity';
 import { readSettings, saveSettings } from './settings';
@@ -38,6 +39,12 @@ export async function engagementRoutes(app: FastifyInstance): Promise<void> {
   );
   r.patch('/api/engagement/pages/:id/active', { config: manage, schema: { tags: TAG, summary: 'Отключить или включить госпаблик', params: idParam, body: activeInput } }, async (req) =>
     db.transaction((tx) => setPageActive(tx, actorOf(req), req.params.id, req.body.isActive, clock())),
+  );
+  r.post('/api/engagement/page-exemptions', { config: manage, schema: { tags: TAG, summary: 'Отметить: учреждению страница не требуется', body: pageExemptionInput } }, async (req) =>
+    db.transaction((tx) => exemptFromPage(tx, actorOf(req), req.body, clock())),
+  );
+  r.delete('/api/engagement/page-exemptions/:id', { config: manage, schema: { tags: TAG, summary: 'Снять отметку «страница не требуется»', params: idParam } }, async (req) =>
+    db.transaction((tx) => removePageExemption(tx, actorOf(req), req.params.id)),
   );
   r.put('/api/engagement/pages/:id/activity', { config: manage, schema: { tags: TAG, summary: 'Ввести показатели страницы за месяц', params: idParam, body: activityInput } }, async (req) =>
     db.transaction((tx) => saveActivity(tx, actorOf(req), req.params.id, req.body, clock())),

@@ -109,6 +109,32 @@ for (const target of targets()) {
       expect(broken.json().error.message).toMatch(/В файле нет столбцов: «Публикации»/);
     });
 
+    it('marks an institution «страница не требуется» with a reason: it leaves the gaps until the mark is taken back', async () => {
+      const head = await signIn(app, 'head');
+      const before = (await head.get('/api/engagement/pages')).json();
+      const kam = before.missing.find((m: { name: string }) => m.name.startsWith('Администрация Каменского'));
+      expect(kam).toBeDefined();
+      const noReason = await head.send('POST', '/api/engagement/page-exemptions', { recipientId: kam.recipientId, reason: ' ' });
+      expect(noReason.statusCode).toBe(400);
+      expect(noReason.json().error.fields.reason).toMatch(/^Причина: /);
+      const operator = await signIn(app, 'operator');
+      expect((await operator.send('POST', '/api/engagement/page-exemptions', { recipientId: kam.recipientId, reason: 'Новости на странице района' })).statusCode).toBe(403);
+      const ok = await head.send('POST', '/api/engagement/page-exemptions', { recipientId: kam.recipientId, reason: 'Новости на странице района' });
+      expect(ok.statusCode, ok.body).toBe(200);
+      const twice = await head.send('POST', '/api/engagement/page-exemptions', { recipientId: kam.recipientId, reason: 'Ещё раз' });
+      expect(twice.statusCode).toBe(409);
+      const after = (await head.get('/api/engagement/pages')).json();
+      expect(after.missing.some((m: { recipientId: string }) => m.recipientId === kam.recipientId)).toBe(false);
+      expect(after.summary.withoutPage).toBe(before.summary.withoutPage - 1);
+      expect(after.exempted).toEqual([expect.objectContaining({ recipientId: kam.recipientId, reason: 'Новости на странице района', by: expect.any(String) })]);
+      const [audit] = await database.query<{ n: string }>("SELECT count(*) AS n FROM audit_events WHERE entity = 'engagement_page_exemption'");
+      expect(Number(audit.n)).toBe(1);
+      expect((await head.send('DELETE', `/api/engagement/page-exemptions/${ok.json().id}`)).statusCode).toBe(200);
+      const restored = (await head.get('/api/engagement/pages')).json();
+      expect(restored.summary.withoutPage).toBe(before.summary.withoutPage);
+      expect(restored.exempted).toEqual([]);
+    });
+
     it('keeps tasks of the ЦУР apart between municipalities; report with a file, accepted by the region', async () => {
       const [other] = await database.query<{ id: string }>(
         "INSERT INTO tenants (code, kind, parent_id, name, time_zone) VALUES ('other-mo', 'municipality', $1, 'Другой район', 'Europe/Saratov') RETURNING id",

@@ -6,6 +6,7 @@ import { engagementFiles } from '../../db/schema';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../errors';
 import { sniffFile } from '../../lib/sniff-file';
+import { safeFileName } from '../../lib/safe-file-name';
 import { ENGAGEMENT_LIMITS } from '../../../domain/engagement/schemas';
 
 export type FileOwner = 'report' | 'recommendation';
@@ -26,7 +27,7 @@ export async function storeFile(tx: Tx, actor: Actor, tenantId: string, owner: {
       tenantId,
       ownerKind: owner.kind,
       ownerId: owner.id,
-      fileName: file.name.slice(0, 200),
+      fileName: safeFileName(file.name),
       mimeType,
       size: file.data.length,
       sha256: createHash('sha256').update(file.data).digest('hex'),

@@ -1,10 +1,11 @@
 import { and, asc, desc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { engagementPageActivity, engagementPages, recipients } from '../../db/schema';
+import { engagementPageActivity, engagementPageExemptions, engagementPages, recipients, users } from '../../db/schema';
 import type { Actor } from '../../http/actor';
 import { MANDATORY_NETWORKS, type Network } from '../../../domain/engagement/networks';
 import { pageScore } from '../../../domain/engagement/page-rating';
 import { readSettings } from './settings';
+import { tenantToday } from '../../db/tenant-today';
 import { daysBetween, isoDay, requireMunicipality } from './scope';
 
 /**
@@ -20,7 +21,7 @@ const monthEnd = (period: string) => isoDay(new Date(Date.UTC(Number(period.slic
 export async function listPages(db: Db, actor: Actor, now: Date) {
   requireMunicipality(actor);
   const { silenceDays } = await readSettings(db, actor.tenantId);
-  const today = isoDay(now);
+  const { today } = await tenantToday(db, actor.tenantId, now);
   const pages = await db
     .select({ page: engagementPages, ownerName: recipients.name })
     .from(engagementPages)
@@ -56,8 +57,17 @@ export async function listPages(db: Db, actor: Actor, now: Date) {
     .from(recipients)
     .where(and(eq(recipients.tenantId, actor.tenantId), eq(recipients.isActive, true), or(inArray(recipients.kind, [...PAGE_REQUIRED_KINDS]), and(eq(recipients.kind, 'department'), isNull(recipients.parentId)))))
     .orderBy(asc(recipients.name));
+  const exempted = await db
+    .select({ id: engagementPageExemptions.id, recipientId: engagementPageExemptions.recipientId, name: recipients.name, reason: engagementPageExemptions.reason, by: users.fullName, at: engagementPageExemptions.createdAt })
+    .from(engagementPageExemptions)
+    .innerJoin(recipients, eq(recipients.id, engagementPageExemptions.recipientId))
+    .leftJoin(users, eq(users.id, engagementPageExemptions.createdBy))
+    .where(eq(engagementPageExemptions.tenantId, actor.tenantId))
+    .orderBy(asc(recipients.name));
+  const exempt = new Set(exempted.map((e) => e.recipientId));
   const has = new Set(items.filter((p) => p.isActive).map((p) => `${p.ownerRecipientId}:${p.network}`));
   const missing = required
+    .filter((r) => !exempt.has(r.id))
     .map((r) => ({ recipientId: r.id, name: r.name, kind: r.kind, networks: MANDATORY_NETWORKS.filter((n: Network) => !has.has(`${r.id}:${n}`)) }))
     .filter((r) => r.networks.length > 0);
 
@@ -69,5 +79,5 @@ export async function listPages(db: Db, actor: Actor, now: Date) {
     silent: active.filter((p) => p.gaps.includes('silent')).length,
     withoutPage: missing.length,
   };
-  return { silenceDays, summary, items, missing };
+  return { silenceDays, summary, items, missing, exempted: exempted.map((e) => ({ ...e, at: e.at.toISOString() })) };
 }

@@ -5,7 +5,7 @@ import { auditEvents } from '../../db/schema';
 import type { Actor } from '../../http/actor';
 import { rows } from '../../db/rows';
 import { AppError } from '../../errors';
-import { localDate } from '../../../domain/time/zoned';
+export { tenantToday } from '../../db/tenant-today';
 
 type Executes = Db | Tx;
 
@@ -17,12 +17,6 @@ export function assertMunicipal(actor: Actor): void {
 export function assertManage(actor: Actor): void {
   assertMunicipal(actor);
   if (!actor.permissions.has('problems.manage')) throw new AppError('forbidden', 'Недостаточно прав: нужно право вести проблемы и дорожные карты');
-}
-
-/** The tenant's local date today and its zone. */
-export async function tenantToday(db: Executes, tenantId: string, now: Date): Promise<{ today: string; timeZone: string }> {
-  const [t] = await rows<{ time_zone: string }>(db, sql`SELECT time_zone FROM tenants WHERE id = ${tenantId}`);
-  return { today: localDate(now, t.time_zone), timeZone: t.time_zone };
 }
 
 /** Fails with a field message unless the id is a row of the tenant in the table. */

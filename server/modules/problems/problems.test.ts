@@ -149,6 +149,25 @@ describe.each(targets())('problems and roadmaps on %s', (target) => {
     expect((await curator.send('POST', `/api/roadmaps/${roadmapId}/approve`)).json().error.message).toBe('Дорожная карта уже утверждена');
   });
 
+  it('cancels a measure only by the roadmap manager and only with a reason', async () => {
+    const m = await head.send('POST', `/api/roadmaps/${roadmapId}/measures`, { title: 'Закупить материалы', dueOn: '2026-12-10', responsibleId: curatorId });
+    expect(m.statusCode, m.body).toBe(200);
+    const url = `/api/measures/${m.json().id}/status`;
+    const byResponsible = await curator.send('PATCH', url, { status: 'cancelled', note: 'Не нужно' });
+    expect(byResponsible.statusCode).toBe(403);
+    expect(byResponsible.json().error.message).toBe('Отменяет мероприятие ведущий дорожные карты');
+    const noReason = await head.send('PATCH', url, { status: 'cancelled' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().error.message).toBe('Причина отмены: заполните поле');
+    const ok = await head.send('PATCH', url, { status: 'cancelled', note: 'Материалы передал подрядчик' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const [row] = await rows<{ status: string; notes: number }>(database.db, sql`SELECT status, (SELECT count(*)::int FROM measure_notes n WHERE n.measure_id = m.id AND n.text = 'Материалы передал подрядчик') AS notes FROM roadmap_measures m WHERE id = ${m.json().id}`);
+    expect(row).toEqual({ status: 'cancelled', notes: 1 });
+    const list = (await head.get('/api/roadmaps')).json().items;
+    expect(list[0]).toMatchObject({ id: roadmapId, measures: 2 });
+    expect((await curator.send('PATCH', url, { status: 'in_progress' })).statusCode).toBe(403);
+  });
+
   it('takes evidence files by the case files’ rules', async () => {
     const [m] = (await head.get(`/api/roadmaps/${roadmapId}`)).json().measures;
     const big = multipart('акт.pdf', Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(10 * 1024 * 1024)]));

@@ -8,6 +8,7 @@ import { AppError } from '../../errors';
 import { measureDeadlineError, type MeasureInput, type MeasureStatus, type RoadmapInput } from '../../../domain/problems/schemas';
 import { CASE_LIMITS } from '../../../domain/cases/schemas';
 import { sniffFile } from '../../lib/sniff-file';
+import { safeFileName } from '../../lib/safe-file-name';
 import { recordAudit } from '../audit/record-audit';
 import { assertManage, assertMunicipal, assertOwned, tenantToday } from './access';
 
@@ -105,6 +106,11 @@ export async function setMeasureStatus(tx: Tx, actor: Actor, id: string, input: 
   assertMunicipal(actor);
   const m = await lockMeasure(tx, actor, id);
   if (!actor.permissions.has('problems.manage') && m.responsibleId !== actor.userId) throw new AppError('forbidden', 'Статус мероприятия меняет ответственный или ведущий дорожные карты');
+  if (input.status === 'cancelled') {
+    if (!actor.permissions.has('problems.manage')) throw new AppError('forbidden', 'Отменяет мероприятие ведущий дорожные карты');
+    if (!input.note?.trim()) throw new AppError('validation', 'Причина отмены: заполните поле', { note: 'Заполните поле' });
+  }
+  if (m.status === 'cancelled' && input.status !== 'cancelled' && !actor.permissions.has('problems.manage')) throw new AppError('forbidden', 'Вернуть отменённое мероприятие может ведущий дорожные карты');
   const { today } = await tenantToday(tx, actor.tenantId, now);
   let doneOn: string | null = null;
   if (input.status === 'done') {
@@ -139,7 +145,7 @@ export async function attachMeasureFile(tx: Tx, actor: Actor, id: string, file: 
   if (!mimeType) throw new AppError('validation', 'Тип файла не поддерживается: можно фото (JPEG, PNG, WebP, GIF), PDF, Word, Excel или текст', { file: 'Неподдерживаемый тип' });
   const [{ n }] = await rows<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM measure_files WHERE measure_id = ${id}`);
   if (n >= MEASURE_FILES_MAX) throw new AppError('validation', `К мероприятию можно приложить не более ${MEASURE_FILES_MAX} файлов`, { file: 'Слишком много файлов' });
-  const fileName = file.name.replace(/[\\/\0\r\n]/g, '_').slice(0, 200) || 'файл';
+  const fileName = safeFileName(file.name);
   const [row] = await tx
     .insert(measureFiles)
     .values({ tenantId: actor.tenantId, measureId: id, fileName, mimeType, size: file.data.length, sha256: createHash('sha256').update(file.data).digest('hex'), content: file.data, uploadedBy: actor.userId, uploadedAt: now })

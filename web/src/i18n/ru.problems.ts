@@ -101,6 +101,12 @@ export const problemsCatalogue = {
       uploaded: 'Файл приложен',
       effectOf: 'Эффект мероприятия «{{title}}»',
       showEffect: 'Эффект',
+      cancel: 'Отменить мероприятие',
+      cancelTitle: 'Отменить мероприятие «{{title}}»',
+      cancelHint: 'Отменённое мероприятие не учитывается в дорожной карте и не напоминается. Причина попадёт в ход выполнения и журнал.',
+      cancelReason: 'Причина отмены',
+      cancelReasonRequired: 'Причина отмены: заполните поле',
+      cancelConfirm: 'Отменить мероприятие',
     },
     fastTrack: {
       label: 'Ускоренное решение',

@@ -7,7 +7,8 @@ import { INDICATOR_MEASURES, MEASURE_UNITS } from '../../../../domain/analytics/
 import { FormDrawer } from '../../components/FormDrawer';
 import { useZodForm } from '../../lib/form';
 import { channelsQuery } from '../cases/cases.api';
-import { topicsQuery } from '../directory/directory.api';
+import { recipientsQuery, topicsQuery } from '../directory/directory.api';
+import { territoryQuery } from '../territory/territory.api';
 import { useSaveIndicator, type IndicatorDefinition } from './analytics.api';
 
 interface Props {
@@ -26,6 +27,9 @@ type Values = {
   channel: string | null;
   fastTrack: string | null;
   blockId: string | null;
+  topicId: string | null;
+  settlementId: string | null;
+  recipientId: string | null;
 };
 
 const valuesOf = (d: IndicatorDefinition | null): Values => {
@@ -41,13 +45,16 @@ const valuesOf = (d: IndicatorDefinition | null): Values => {
     channel: d?.filters.channel ?? null,
     fastTrack: d?.filters.fastTrack ?? null,
     blockId: d?.filters.blockId ?? null,
+    topicId: d?.filters.topicId ?? null,
+    settlementId: d?.filters.settlementId ?? null,
+    recipientId: d?.filters.recipientId ?? null,
   };
 };
 
 /** Form values → the API's input: a share's target typed in percent, filters only when chosen. */
 function toInput(v: Values) {
   const share = v.measure ? MEASURE_UNITS[v.measure as keyof typeof MEASURE_UNITS] === 'share' : false;
-  const filters = Object.fromEntries(Object.entries({ regime: v.regime, channel: v.channel, fastTrack: v.fastTrack, blockId: v.blockId }).filter(([, x]) => x));
+  const filters = Object.fromEntries(Object.entries({ regime: v.regime, channel: v.channel, fastTrack: v.fastTrack, blockId: v.blockId, topicId: v.topicId, settlementId: v.settlementId, recipientId: v.recipientId }).filter(([, x]) => x));
   return {
     code: v.code.trim(),
     name: v.name.trim(),
@@ -67,6 +74,8 @@ export function IndicatorForm({ target, onClose }: Props) {
   const save = useSaveIndicator();
   const channels = useQuery(channelsQuery);
   const topics = useQuery(topicsQuery);
+  const territory = useQuery(territoryQuery);
+  const recipients = useQuery(recipientsQuery);
   useEffect(() => form.reset(valuesOf(current)), [target]);
   const readOnly = current?.setBy === 'region';
   const share = form.values.measure ? MEASURE_UNITS[form.values.measure as keyof typeof MEASURE_UNITS] === 'share' : false;
@@ -113,6 +122,12 @@ export function IndicatorForm({ target, onClose }: Props) {
       <Group grow align="flex-start">
         <Select label={t('analytics.ind.field.block')} clearable data={(topics.data?.blocks ?? []).filter((b) => b.isActive).map((b) => ({ value: b.id, label: b.name }))} {...form.select('blockId')} />
         <Select label={t('analytics.ind.field.fastTrack')} clearable data={(['1', '0'] as const).map((x) => ({ value: x, label: t(`analytics.ind.fastTrack.${x}`) }))} {...form.select('fastTrack')} />
+      </Group>
+      <Select label={t('analytics.ind.field.topic')} clearable searchable
+        data={(topics.data?.items ?? []).filter((x) => x.isActive && (!form.values.blockId || x.blockId === form.values.blockId)).map((x) => ({ value: x.id, label: x.name }))} {...form.select('topicId')} />
+      <Group grow align="flex-start">
+        <Select label={t('analytics.ind.field.settlement')} clearable searchable data={(territory.data?.settlements ?? []).filter((x) => x.isActive).map((x) => ({ value: x.id, label: x.name }))} {...form.select('settlementId')} />
+        <Select label={t('analytics.ind.field.recipient')} clearable searchable data={(recipients.data ?? []).filter((x) => x.isActive).map((x) => ({ value: x.id, label: x.shortName ?? x.name }))} {...form.select('recipientId')} />
       </Group>
     </FormDrawer>
   );

@@ -1,5 +1,5 @@
-import { useMemo } from 'react';
-import { Group, Loader, Paper, SegmentedControl, SimpleGrid, Table, Text, Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { Group, Loader, Paper, SegmentedControl, Select, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { DataTable, type DataTableColumn } from '../../components/DataTable';
@@ -10,7 +10,7 @@ import { presetRange, type Preset } from './search';
 import { EChart } from './EChart';
 import { NO_DATA, SHADES, shadeOf } from './scale';
 import { ratingColumns } from './RatingScreen';
-import { Met } from './IndicatorsTab';
+import { Met, periodOptions } from './IndicatorsTab';
 import { Tile } from './Tile';
 import { formatNumber } from '../../lib/format';
 
@@ -76,7 +76,9 @@ export function RegionScreen({ period, setPeriod, measure, setMeasure }: { perio
   const range = presetRange(period as Preset, tz);
   const dash = useQuery(regionDashboardQuery(range));
   const rating = useQuery(regionRatingQuery(range));
-  const ind = useQuery(regionIndicatorsQuery());
+  const [indPeriod, setIndPeriod] = useState<string | undefined>(undefined);
+  const ind = useQuery(regionIndicatorsQuery(indPeriod));
+  const indPeriods = useMemo(() => periodOptions(tz, t as unknown as Tr), [tz, t]);
   const d = dash.data;
 
   const tableColumns = useMemo<DataTableColumn<Row>[]>(
@@ -136,9 +138,12 @@ export function RegionScreen({ period, setPeriod, measure, setMeasure }: { perio
         </div>
       </Paper>
       <Paper withBorder p="xs" radius="sm">
-        <Title order={2} fz="sm" fw={600} mb={4}>
-          {t('analytics.region.indicators', { period: ind.data?.period.code ?? '' })}
-        </Title>
+        <Group justify="space-between" mb={4}>
+          <Title order={2} fz="sm" fw={600}>
+            {t('analytics.region.indicators', { period: ind.data?.period.code ?? '' })}
+          </Title>
+          <Select size="xs" w={220} aria-label={t('analytics.ind.field.period')} data={indPeriods} value={indPeriod ?? ind.data?.period.code ?? null} onChange={(v) => setIndPeriod(v ?? undefined)} allowDeselect={false} />
+        </Group>
         {ind.data ? (
           <Table fz="sm" verticalSpacing={3} aria-label={t('analytics.region.indicators', { period: ind.data.period.code })}>
             <Table.Thead>

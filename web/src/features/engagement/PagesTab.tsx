@@ -7,9 +7,8 @@ import { DataTable, type DataTableColumn } from '../../components/DataTable';
 import { Fill } from '../../components/Page';
 import { useCan } from '../auth/session';
 import { ActivityForm, PageForm } from './PageForm';
-import { importActivity, keys, pagesQuery, saveSilence, useAction, type ImportResult, type PageRow, type PagesView } from './engagement.api';
-
-type Missing = PagesView['missing'][number];
+import { MissingPages } from './MissingPages';
+import { importActivity, keys, pagesQuery, saveSilence, useAction, type ImportResult, type PageRow } from './engagement.api';
 
 /** «Госпаблики»: the registry, its gaps at a glance, the rating, and the import of activity figures. */
 export function PagesTab() {
@@ -60,14 +59,6 @@ export function PagesTab() {
     ],
     [t],
   );
-  const missingColumns = useMemo<DataTableColumn<Missing>[]>(
-    () => [
-      { key: 'name', header: t('engagement.pages.col.owner'), value: (m) => m.name },
-      { key: 'networks', header: t('engagement.pages.col.network'), width: '30%', value: (m) => m.networks.map((n) => t(`engagement.network.${n}`)).join(', ') },
-    ],
-    [t],
-  );
-
   const summary = s && (
     <Group gap={6} wrap="nowrap">
       <Badge variant="light" color="gray" tt="none">{s.pages} {t('engagement.pages.summary.pages')}</Badge>
@@ -130,7 +121,7 @@ export function PagesTab() {
           )}
         />
       ) : (
-        <DataTable key="missing" label={t('engagement.pages.missingTitle')} rows={data?.missing} columns={missingColumns} rowKey={(m) => m.recipientId} toolbarStart={<ViewSwitch view={view} setView={setView} missing={s?.withoutPage} />} />
+        <MissingPages data={data} canManage={canManage} toolbarStart={<ViewSwitch view={view} setView={setView} missing={s?.withoutPage} />} />
       )}
       <Text size="xs" c="dimmed">{t('engagement.pages.scoreHint')}</Text>
       <PageForm target={target} readOnly={!canManage} onClose={() => setTarget(null)} />

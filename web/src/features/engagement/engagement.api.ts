@@ -36,6 +36,7 @@ export interface PagesView {
   summary: { pages: number; notConfirmed: number; noWidget: number; silent: number; withoutPage: number };
   items: PageRow[];
   missing: { recipientId: string; name: string; kind: string; networks: Network[] }[];
+  exempted: { id: string; recipientId: string; name: string; reason: string; by: string | null; at: string }[];
 }
 
 export interface ImportResult {
@@ -130,6 +131,8 @@ export const importActivity = (file: File) => {
   form.append('file', file, file.name);
   return api.upload<ImportResult>('/api/engagement/activity/import', form);
 };
+export const exemptFromPage = (v: { recipientId: string; reason: string }) => api.post('/api/engagement/page-exemptions', v);
+export const removePageExemption = (id: string) => api.del(`/api/engagement/page-exemptions/${id}`);
 export const saveSilence = (silenceDays: number) => api.put('/api/engagement/settings', { silenceDays });
 export const reviewConflict = (answerId: string) => api.post(`/api/engagement/conflicts/${answerId}/review`, {});
 export const saveNotice = ({ id, input }: { id?: string; input: NoticeInput }) => (id ? api.put(`/api/engagement/notices/${id}`, input) : api.post('/api/engagement/notices', input));

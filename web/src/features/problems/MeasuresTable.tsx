@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useCan, useMe } from '../auth/session';
 import { showError, useProblemsMutation, type MeasureRow } from './problems.api';
+import { CancelMeasure } from './CancelMeasure';
 
 const STATUS_COLOR: Record<string, string> = { planned: 'gray', in_progress: 'blue', done: 'green', cancelled: 'gray' };
 const dmy = (d: string) => d.split('-').reverse().join('.');
@@ -66,6 +67,7 @@ export function MeasuresTable({ measures, compact, onEdit, onOpen }: { measures:
                     {t('problems.measure.markDone')}
                   </Button>
                 )}
+                {can('problems.manage') && m.status !== 'done' && m.status !== 'cancelled' && <CancelMeasure m={m} />}
                 {onOpen && m.status === 'done' && (
                   <Tooltip label={t('problems.measure.showEffect')}>
                     <ActionIcon size="sm" variant="subtle" aria-label={`${t('problems.measure.showEffect')}: ${m.title}`} onClick={() => onOpen(m)}>
