@@ -32,7 +32,7 @@ try {
   const file = join(out, 'note.docx');
   writeFileSync(file, docx);
   execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', out, file], { stdio: 'inherit', timeout: 180_000 });
-  execFileSync('pdftoppm', ['-png', '-r', '70', join(out, 'note.pdf'), join(out, 'page')], { stdio: 'inherit' });
+  execFileSync('pdftoppm', ['-png', '-r', process.env.NOTE_DPI ?? '70', join(out, 'note.pdf'), join(out, 'page')], { stdio: 'inherit' });
   process.stdout.write(`Записка: ${file}\nСтраницы: ${readdirSync(out).filter((f) => f.endsWith('.png')).map((f) => join(out, f)).join(', ')}\n`);
 } finally {
   await dispose();

@@ -3,6 +3,8 @@
  *   npx tsx scripts/screenshot.ts <login|-> <path> [<path> …]
  * e.g. `npx tsx scripts/screenshot.ts head /overview /analytics`; «-» for no login (public pages).
  * Writes tmp/shots/<login>-<n>.png and prints the paths. Needs a web build (npm run build:web).
+ * SHOT_URL=http://127.0.0.1:3999 takes them from a running product instead (e.g. `npm start` with its
+ * 20 000 demo cases, so the figures are not empty).
  */
 import { mkdirSync } from 'node:fs';
 import { launchBrowser, logIn, newPage, startProduct } from '../e2e/browser';
@@ -13,7 +15,7 @@ if (!login || paths.length === 0) {
   process.exit(2);
 }
 mkdirSync('tmp/shots', { recursive: true });
-const product = await startProduct();
+const product = process.env.SHOT_URL ? { url: process.env.SHOT_URL, stop: async () => undefined } : await startProduct();
 const browser = await launchBrowser();
 try {
   const page = await newPage(browser);

@@ -91,6 +91,10 @@ export const exportJobs = pgTable(
     fileName: text('file_name'),
     file: bytea('file'),
     error: text('error'),
+    /** Times the job was claimed; a job whose worker died is re-queued until MAX_EXPORT_ATTEMPTS. */
+    attempts: integer('attempts').notNull().default(0),
+    /** Last sign of life of the worker running it (claim, every page of rows). */
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },

@@ -92,7 +92,7 @@ export async function startExportJob(database: Database, actor: Actor, req: Expo
 
 type JobRow = typeof exportJobs.$inferSelect;
 
-export function presentJob(j: JobRow) {
+export function presentJob(j: Omit<JobRow, 'attempts' | 'heartbeatAt'>) {
   return {
     id: j.id,
     list: j.list,
@@ -125,12 +125,34 @@ export async function findMyJob(db: Db, actor: Actor, id: string, withFile = fal
   return j as JobRow;
 }
 
+/** A running export silent this long lost its worker (it beats at the claim and every 2 000 rows). */
+export const STALE_EXPORT_MS = 5 * 60_000;
+/** A job whose worker died this many times is failed rather than run again. */
+export const MAX_EXPORT_ATTEMPTS = 3;
+
 /** Claims one queued export (SKIP LOCKED: any number of processes) and marks it running. */
-async function claimJob(database: Database): Promise<string | null> {
+async function claimJob(database: Database, now: Date): Promise<string | null> {
   const [r] = await database.query<{ id: string }>(
-    `UPDATE export_jobs SET status = 'running' WHERE id = (SELECT id FROM export_jobs WHERE status = 'queued' ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING id`,
+    `UPDATE export_jobs SET status = 'running', attempts = attempts + 1, heartbeat_at = $1
+     WHERE id = (SELECT id FROM export_jobs WHERE status = 'queued' ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING id`,
+    [now.toISOString()],
   );
   return r?.id ?? null;
+}
+
+/**
+ * Exports left «running» by a process that died (no heartbeat for STALE_EXPORT_MS) go back to the
+ * queue and start over; after MAX_EXPORT_ATTEMPTS they fail with a message the user sees.
+ */
+export async function requeueStaleExports(database: Database, now: Date): Promise<{ requeued: number; failed: number }> {
+  const before = new Date(now.getTime() - STALE_EXPORT_MS).toISOString();
+  const stale = `status = 'running' AND (heartbeat_at IS NULL OR heartbeat_at < $1)`;
+  const failed = await database.query<{ id: string }>(
+    `UPDATE export_jobs SET status = 'failed', error = $2, finished_at = $3 WHERE ${stale} AND attempts >= ${MAX_EXPORT_ATTEMPTS} RETURNING id`,
+    [before, 'Выгрузка прерывалась несколько раз: запустите её заново', now.toISOString()],
+  );
+  const requeued = await database.query<{ id: string }>(`UPDATE export_jobs SET status = 'queued', done = 0, total = NULL WHERE ${stale} RETURNING id`, [before]);
+  return { requeued: requeued.length, failed: failed.length };
 }
 
 /** Runs one claimed export: rows stream into the writer, progress goes to the row, the file at the end. */
@@ -142,7 +164,7 @@ export async function runExportJob(database: Database, id: string, now: () => Da
     const req: ExportRequest = { list: j.list, format: j.format as ExportFormat, params: j.params as Record<string, unknown>, withPd: j.withPd, purpose: j.purpose };
     const { list, params } = checkRequest(actor, req);
     const opened = await list.open(database, actor, params, now(), j.withPd);
-    await database.db.update(exportJobs).set({ total: opened.count !== null && opened.count <= LARGE_EXPORT ? opened.count : null }).where(eq(exportJobs.id, id));
+    await database.db.update(exportJobs).set({ total: opened.count !== null && opened.count <= LARGE_EXPORT ? opened.count : null, heartbeatAt: now() }).where(eq(exportJobs.id, id));
     const out = new PassThrough();
     const chunks: Buffer[] = [];
     out.on('data', (c: Buffer) => chunks.push(c));
@@ -151,7 +173,7 @@ export async function runExportJob(database: Database, id: string, now: () => Da
       out.on('error', rej);
     });
     const n = await writeTable(out, opened, req.format, async (done) => {
-      await database.db.update(exportJobs).set({ done }).where(eq(exportJobs.id, id));
+      await database.db.update(exportJobs).set({ done, heartbeatAt: now() }).where(eq(exportJobs.id, id));
     });
     await ended;
     await database.db.update(exportJobs).set({ status: 'done', done: n, total: n, file: Buffer.concat(chunks), fileName: fileNameOf(opened, req.format, now()), finishedAt: now() }).where(eq(exportJobs.id, id));
@@ -161,10 +183,11 @@ export async function runExportJob(database: Database, id: string, now: () => Da
   }
 }
 
-/** Runs queued exports one after another until none is left. */
+/** Re-queues the exports of dead workers, then runs queued exports one after another until none is left. */
 export async function runPendingExports(database: Database, now: () => Date): Promise<number> {
+  await requeueStaleExports(database, now());
   let n = 0;
-  for (let id = await claimJob(database); id; id = await claimJob(database)) {
+  for (let id = await claimJob(database, now()); id; id = await claimJob(database, now())) {
     await runExportJob(database, id, now);
     n += 1;
   }

@@ -13,6 +13,7 @@ import { municipalIndicators } from '../analytics/indicator-values';
 import { reportsCatalogue } from '../../../web/src/i18n/ru.reports';
 import { countRegister, REGISTER_COLUMNS, REGISTER_PD_COLUMNS, registerExportWhere, registerRows } from './register-rows';
 import type { Cell, ColumnType, ExportColumn } from './table-file';
+import { problemsList, roadmapsList } from './problem-lists';
 
 /** What an export writes: the sheet, its columns, its rows (streamed), and how many rows (if known). */
 export interface OpenedExport {
@@ -174,7 +175,7 @@ const indicatorsList: ExportList = {
   },
 };
 
-export const EXPORT_LISTS: ExportList[] = [casesList, ratingList, heatmapList, indicatorsList];
+export const EXPORT_LISTS: ExportList[] = [casesList, ratingList, heatmapList, indicatorsList, problemsList, roadmapsList];
 
 export function findList(name: string): ExportList | undefined {
   return EXPORT_LISTS.find((l) => l.name === name);

@@ -34,13 +34,37 @@ async function tenantInfo(db: Db | Tx, tenantId: string) {
   return t;
 }
 
-/** The reporting periods shown: this and the previous three quarters, this year and the last. */
-export function reportPeriods(today: string): Period[] {
+/**
+ * The reporting periods shown: this and the previous three quarters, this year and the last, but
+ * none that ended before `start` (the tenant's first day in the system: nothing was due in it then).
+ */
+export function reportPeriods(today: string, start: string | null = null): Period[] {
   const q0 = periodContaining('quarter', today);
   const qs = [q0];
   for (let i = 0; i < 3; i++) qs.push(previousPeriod(qs[qs.length - 1]));
   const y0 = periodContaining('year', today);
-  return [...qs, y0, previousPeriod(y0)];
+  const from = start === null ? '' : start < today ? start : today;
+  return [...qs, y0, previousPeriod(y0)].filter((p) => p.to >= from);
+}
+
+/**
+ * The local date reporting starts from: the earlier of the tenant's creation and its first case
+ * (a history imported from an earlier system counts: its quarters can be reported from the data).
+ */
+export async function reportingStarts(db: Db | Tx, tenantIds: string[]): Promise<Map<string, string>> {
+  if (!tenantIds.length) return new Map();
+  const found = await rows<{ id: string; time_zone: string; created_at: string | Date; first_case: string | Date | null }>(
+    db,
+    sql`SELECT t.id::text, t.time_zone, t.created_at, (SELECT min(c.received_at) FROM cases c WHERE c.tenant_id = t.id) AS first_case
+        FROM tenants t WHERE t.id IN (${sql.join(tenantIds.map((id) => sql`${id}::uuid`), sql`, `)})`,
+  );
+  return new Map(
+    found.map((t) => {
+      const created = new Date(t.created_at);
+      const first = t.first_case ? new Date(t.first_case) : null;
+      return [t.id, localDate(first && first < created ? first : created, t.time_zone)];
+    }),
+  );
 }
 
 type ReportRow = typeof indicatorReports.$inferSelect;
@@ -66,11 +90,13 @@ export async function listCurReports(db: Db, actor: Actor, now: Date) {
   municipalOnly(actor);
   const t = await tenantInfo(db, actor.tenantId);
   const today = localDate(now, t.time_zone);
-  const periods = reportPeriods(today);
+  const start = (await reportingStarts(db, [actor.tenantId])).get(actor.tenantId) ?? null;
+  const periods = reportPeriods(today, start);
   const found = await db.select().from(indicatorReports).where(and(eq(indicatorReports.tenantId, actor.tenantId), inArray(indicatorReports.periodCode, periods.map((p) => p.code))));
   const byCode = new Map(found.map((r) => [r.periodCode, r]));
   return {
     today,
+    startsOn: start,
     items: periods.map((p) => {
       const r = byCode.get(p.code);
       return { ...state(p, r, today), rows: (r?.rows as CurRow[] | undefined) ?? null, sentBy: null as string | null };
@@ -176,10 +202,11 @@ export async function regionCurReports(db: Db, actor: Actor, now: Date) {
     : [];
   const key = (t: string, p: string) => `${t}|${p}`;
   const byKey = new Map(found.map((r) => [key(r.tenantId, r.periodCode), r]));
+  const starts = await reportingStarts(db, munis.map((m) => m.id));
   return {
     periods: periods.map((p) => ({ code: p.code, kind: p.kind, dueOn: dueOn(p) })),
     items: munis.flatMap((m) =>
-      periods.map((p) => {
+      periods.filter((p) => p.to >= (starts.get(m.id) ?? '')).map((p) => {
         const r = byKey.get(key(m.id, p.code));
         const sent = r?.status === 'sent';
         return { municipality: { id: m.id, name: m.name, oktmo: m.oktmo }, period: p.code, kind: p.kind, dueOn: dueOn(p), status: sent ? 'sent' : 'missing', sentAt: sent ? r!.sentAt!.toISOString() : null, sentBy: sent ? r!.sentBy : null, overdue: !sent && today > dueOn(p) };

@@ -56,7 +56,7 @@ function breakdownTable(list: BreakdownLine[], total: number): NoteBlock {
     kind: 'table',
     columns: [c.name, c.count, c.share, c.prev, c.change],
     align: ['left', 'right', 'right', 'right', 'right'],
-    widths: [40, 13, 13, 14, 20],
+    widths: [38, 17, 11, 13, 21], // «Количество» fits one line in 12 pt bold
     rows: list.map((x) => [x.name ?? N.notSet, fmtInt(x.count), fmtShare(total ? x.count / total : null), fmtInt(x.prev), change(x.count, x.prev)]),
   };
 }

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import * as echarts from 'echarts';
 import { Resvg } from '@resvg/resvg-js';
 import type { NoteContent } from './note-content';
+import { reportsCatalogue } from '../../../web/src/i18n/ru.reports';
 
 const require = createRequire(import.meta.url);
 const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
@@ -10,7 +11,7 @@ const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((f) => join(FON
 const FONT = 'DejaVu Sans';
 
 /** Chart sizes in CSS pixels; the PNG is rendered at twice the size for print. */
-export const CHART_SIZE = { trend: { width: 640, height: 280 }, heatmap: { width: 640, height: 360 } } as const;
+export const CHART_SIZE = { trend: { width: 600, height: 280 }, heatmap: { width: 600, height: 400 } } as const;
 
 /** An echarts option rendered to SVG on the server, then to PNG with bundled fonts (the same on every machine). */
 function render(option: echarts.EChartsOption, width: number, height: number): Buffer {
@@ -30,14 +31,14 @@ export function trendChart(c: NoteContent): Buffer {
   const last = c.trend.length - 1;
   return render(
     {
-      grid: { left: 48, right: 16, top: 24, bottom: 40 },
-      xAxis: { type: 'category', data: c.trend.map((w) => shortDate(w.from)), axisLabel: { fontSize: 11, color: '#333' } },
-      yAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: 11, color: '#333' }, splitLine: { lineStyle: { color: '#e5e5e5' } } },
+      grid: { left: 56, right: 16, top: 32, bottom: 40 },
+      xAxis: { type: 'category', data: c.trend.map((w) => shortDate(w.from)), axisLabel: { fontSize: 12, color: '#333' } },
+      yAxis: { type: 'value', name: reportsCatalogue.reportNote.trendAxis, nameTextStyle: { fontSize: 11, color: '#333', align: 'left' }, minInterval: 1, axisLabel: { fontSize: 12, color: '#333' }, splitLine: { lineStyle: { color: '#e5e5e5' } } },
       series: [
         {
           type: 'bar',
           data: c.trend.map((w, i) => ({ value: w.count, itemStyle: { color: i === last ? '#1c4f8a' : '#8fb3d9' } })),
-          label: { show: true, position: 'top', fontSize: 10, color: '#333' },
+          label: { show: true, position: 'top', fontSize: 11, color: '#333' },
           barMaxWidth: 32,
         },
       ],
@@ -57,11 +58,11 @@ export function heatmapChart(c: NoteContent): Buffer {
   const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
   return render(
     {
-      grid: { left: 170, right: 12, top: 8, bottom: 84 },
-      xAxis: { type: 'category', data: h.cols.map((x) => cut(x, 16)), axisLabel: { rotate: 40, fontSize: 10, color: '#333', interval: 0 }, splitArea: { show: true } },
-      yAxis: { type: 'category', data: h.rows.map((x) => cut(x, 26)), inverse: true, axisLabel: { fontSize: 10, color: '#333', interval: 0 }, splitArea: { show: true } },
+      grid: { left: 180, right: 12, top: 8, bottom: 100 },
+      xAxis: { type: 'category', data: h.cols.map((x) => cut(x, 20)), axisLabel: { rotate: 40, fontSize: 11, color: '#333', interval: 0 }, splitArea: { show: true } },
+      yAxis: { type: 'category', data: h.rows.map((x) => cut(x, 26)), inverse: true, axisLabel: { fontSize: 11, color: '#333', interval: 0 }, splitArea: { show: true } },
       visualMap: { show: false, min: 0, max, inRange: { color: ['#f4f8fc', '#9ec3e6', '#2b6cb0', '#1a365d'] } },
-      series: [{ type: 'heatmap', data, label: { show: true, fontSize: 9, formatter: (p: unknown) => String(((p as { value: number[] }).value[2] || '')) } }],
+      series: [{ type: 'heatmap', data, label: { show: true, fontSize: 11, formatter: (p: unknown) => String(((p as { value: number[] }).value[2] || '')) } }],
     },
     width,
     height,

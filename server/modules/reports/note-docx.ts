@@ -1,5 +1,5 @@
 import {
-  AlignmentType, BorderStyle, Document, Footer, Header, ImageRun, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType,
+  AlignmentType, BorderStyle, Document, Footer, Header, ImageRun, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType,
 } from 'docx';
 import type { NoteBlock, NoteDocument } from './note-blocks';
 import { CHART_SIZE } from './note-charts';
@@ -33,7 +33,7 @@ function table(b: Extract<NoteBlock, { kind: 'table' }>): Table {
       width: { size: widths[i], type: WidthType.DXA },
       verticalAlign: VerticalAlign.CENTER,
       margins: { left: 80, right: 80, top: 20, bottom: 20 },
-      children: [new Paragraph({ alignment: head ? AlignmentType.CENTER : b.align[i] === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [run(text, { size: TABLE, bold: head })] })],
+      children: [new Paragraph({ spacing: { line: 240, lineRule: LineRuleType.AUTO }, alignment: head ? AlignmentType.CENTER : b.align[i] === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [run(text, { size: TABLE, bold: head })] })],
     });
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
@@ -66,7 +66,8 @@ function blockToDocx(b: NoteBlock, charts: { trend: Buffer; heatmap: Buffer | nu
       const size = CHART_SIZE[b.chart];
       const width = 620;
       return [
-        new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, children: [new ImageRun({ type: 'png', data: png, transformation: { width, height: Math.round((size.height / size.width) * width) } })] }),
+        // An explicit single «auto» line: LibreOffice otherwise clips an inline picture to one text line.
+        new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 120 }, children: [new ImageRun({ type: 'png', data: png, transformation: { width, height: Math.round((size.height / size.width) * width) } })] }),
         new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [run(b.caption, { size: TABLE })] }),
       ];
     }
@@ -103,7 +104,7 @@ export async function renderNoteDocx(doc: NoteDocument, charts: { trend: Buffer;
   const document = new Document({
     creator: 'МЦУ',
     title: `${doc.title} ${doc.subject}`,
-    styles: { default: { document: { run: { font: FONT, size: BODY }, paragraph: { spacing: { line: 276 } } } } },
+    styles: { default: { document: { run: { font: FONT, size: BODY }, paragraph: { spacing: { line: 276, lineRule: LineRuleType.AUTO } } } } },
     sections: [
       {
         properties: {

@@ -8,7 +8,8 @@ import type { Database } from '../../db/client';
 import { analyticsIndicators, tenants } from '../../db/schema';
 import { eq } from 'drizzle-orm';
 import { systemActor } from '../../http/actor';
-import { buildFixture, NOW, SECRET_TEXT, SECRET_ADDRESS, type Fixture } from '../analytics/analytics-fixture';
+import { buildFixture, insertCase, NOW, SECRET_TEXT, SECRET_ADDRESS, type Fixture } from '../analytics/analytics-fixture';
+import { listCurReports } from './cur-reports';
 import { createWeeklyNoteIfDue } from './notes';
 import { remindReportsDue } from './remind-reports';
 import { weeklyNoteDue } from '../../jobs/reports-jobs';
@@ -94,6 +95,22 @@ describe.each(targets())('reports on %s', (target) => {
     expect(xml).toContain('<w:titlePg');
     expect(xml).toContain('w:ascii="Times New Roman"');
     expect(files.filter((n) => n.startsWith('word/media/') && n.endsWith('.png'))).toHaveLength(2);
+    // Charts: each picture sits in a paragraph with an «auto» line (LibreOffice clips a picture to an
+    // exact line height, and reads a line spacing without a rule as exact), sized like its PNG.
+    const zip = await JSZip.loadAsync(file.rawPayload);
+    expect(await zip.file('word/styles.xml')!.async('string')).toMatch(/<w:docDefaults>.*<w:spacing w:line="276" w:lineRule="auto"\/>/s);
+    const pictures = [...xml.matchAll(/<w:p><w:pPr>((?:(?!<\/w:pPr>).)*)<\/w:pPr><w:r><w:drawing>.*?<wp:extent cx="(\d+)" cy="(\d+)"\/>/g)];
+    expect(pictures).toHaveLength(2);
+    for (const [, pPr, cx, cy] of pictures) {
+      expect(pPr).toContain('w:lineRule="auto"');
+      expect(Number(cx) / 914400).toBeGreaterThan(6); // inches: nearly the text width (6.7")
+      expect(Number(cy) / 914400).toBeGreaterThan(2.5);
+    }
+    for (const n of files.filter((x) => x.startsWith('word/media/'))) {
+      const png = await zip.file(n)!.async('nodebuffer');
+      expect(png.readUInt32BE(16)).toBe(1200); // twice the CSS width, for print
+      expect(png.length).toBeGreaterThan(10_000); // axes, labels and bars, not an empty frame
+    }
     const headers = await Promise.all(files.filter((n) => /^word\/header\d+\.xml$/.test(n)).map(async (n) => (await JSZip.loadAsync(file.rawPayload)).file(n)!.async('string')));
     expect(headers.some((h) => h.includes('PAGE') && h.includes('w:jc w:val="center"'))).toBe(true);
   });
@@ -146,6 +163,19 @@ describe.each(targets())('reports on %s', (target) => {
     expect(got.rawPayload.equals(xlsx.rawPayload)).toBe(true);
     expect((await region.get(`/api/region/reports/${f.B}/2026-Q4/xlsx`)).statusCode).toBe(404);
     expect((await region.get('/api/reports/cur')).statusCode).toBe(403);
+  });
+
+  it('lists reports to the ЦУР only from the quarter the municipality started in (created or first case, the earlier)', async () => {
+    const [t] = await database.db.insert(tenants).values({ code: 'test-new', kind: 'municipality', name: 'Новый район', timeZone: 'Europe/Saratov', parentId: f.regionId, createdAt: new Date('2026-08-15T10:00:00Z') }).returning({ id: tenants.id });
+    const periods = async () => (await listCurReports(database.db, systemActor(t.id), new Date(NOW))).items.map((x) => `${x.period}${x.overdue ? ' просрочен' : ''}`);
+    // Created in Q3 2026: Q3 is due (and overdue), Q1–Q2 2026 and the year 2025 were never due here.
+    expect(await periods()).toEqual(['2026-Q4', '2026-Q3 просрочен', '2026']);
+    await insertCase(database, t.id, { receivedAt: new Date('2026-05-10T08:00:00Z') }); // history imported from an earlier system
+    expect(await periods()).toEqual(['2026-Q4', '2026-Q3 просрочен', '2026-Q2 просрочен', '2026']);
+    const region = await signIn(app, 'region');
+    const seen = (await region.get('/api/region/reports')).json().items.filter((x: { municipality: { id: string } }) => x.municipality.id === t.id);
+    expect(seen.map((x: { period: string }) => x.period)).toEqual(['2026-Q4', '2026-Q3', '2026-Q2', '2026']);
+    await database.db.update(tenants).set({ isActive: false }).where(eq(tenants.id, t.id));
   });
 
   it('reminds a week and a day before the annual due date, once', async () => {

@@ -51,6 +51,8 @@ export interface DataTableProps<T> {
   count?: ReactNode;
   /** The row selected (and focused) when the list appears, e.g. the case just viewed. */
   initialSelected?: string | null;
+  /** Told the column filters' values when they change (e.g. to export the list as filtered). */
+  onFiltersChange?: (filters: Record<string, string | null>) => void;
 }
 
 /** The dense list every screen uses: sort, quick search, column filters, keyboard, sticky header. */
@@ -65,6 +67,8 @@ export function DataTable<T>(props: DataTableProps<T>) {
   const searchValue = props.search ? props.search.value : localQuery;
   const setSearchValue = props.search ? props.search.onChange : setQuery;
   const [filters, setFilters] = useState<Record<string, string | null>>({});
+  const { onFiltersChange } = props;
+  useEffect(() => onFiltersChange?.(filters), [filters, onFiltersChange]);
   const [localSort, setSort] = useState<SortState | null>(props.initialSort ?? null);
   const sort = props.sort ? props.sort.value : localSort;
   const [selected, setSelected] = useState<string | null>(props.initialSelected ?? null);

@@ -1,5 +1,5 @@
-import { useMemo, useState } from 'react';
-import { Badge, Button, Text } from '@mantine/core';
+import { useCallback, useMemo, useState } from 'react';
+import { Badge, Button, Group, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
@@ -10,6 +10,7 @@ import { formatDate } from '../../lib/format';
 import { PROBLEM_STATUSES } from '../../../../domain/problems/schemas';
 import { problemsQuery, type ProblemRow } from './problems.api';
 import { ProblemForm, type ProblemDraft } from './ProblemForm';
+import { ExportMenu } from '../exports/ExportMenu';
 
 export const STATUS_COLOR: Record<string, string> = { open: 'orange', in_progress: 'blue', resolved: 'green', not_confirmed: 'gray' };
 
@@ -30,6 +31,8 @@ export function ProblemsList() {
   const navigate = useNavigate();
   const list = useQuery(problemsQuery());
   const [draft, setDraft] = useState<ProblemDraft | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const onFiltersChange = useCallback((f: Record<string, string | null>) => setStatus(f.status ?? null), []);
   const columns = useMemo<DataTableColumn<ProblemRow>[]>(
     () => [
       { key: 'title', header: t('problems.col.title'), value: (p) => p.title, render: (p) => <>{p.title} <Text span size="xs" c="dimmed">{t(`problems.source.${p.source}` as 'problems.source.manual')}</Text></> },
@@ -77,12 +80,16 @@ export function ProblemsList() {
         error={list.error}
         onRetry={() => void list.refetch()}
         initialSort={{ key: 'updated', dir: 'desc' }}
+        onFiltersChange={onFiltersChange}
         toolbar={
-          can('problems.manage') && (
-            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setDraft({ title: '', description: '', topicId: null, settlementId: null })}>
-              {t('problems.add')}
-            </Button>
-          )
+          <Group gap="xs">
+            <ExportMenu list="problems" params={{ status }} />
+            {can('problems.manage') && (
+              <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setDraft({ title: '', description: '', topicId: null, settlementId: null })}>
+                {t('problems.add')}
+              </Button>
+            )}
+          </Group>
         }
       />
       <ProblemForm draft={draft} onClose={() => setDraft(null)} />

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { Alert, Anchor, Badge, Button, Drawer, FileButton, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconCheck, IconPlus, IconUpload } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -14,6 +14,7 @@ import { RoadmapForm } from './RoadmapForm';
 import { MeasuresTable } from './MeasuresTable';
 import { MeasureForm } from './MeasureForm';
 import { EffectPanel } from './EffectPanel';
+import { ExportMenu } from '../exports/ExportMenu';
 
 const dmy = (d: string | null) => (d ? d.split('-').reverse().join('.') : '—');
 
@@ -25,6 +26,8 @@ export function RoadmapsList() {
   const navigate = useNavigate();
   const list = useQuery(roadmapsQuery);
   const [adding, setAdding] = useState(false);
+  const [approved, setApproved] = useState<string | null>(null);
+  const onFiltersChange = useCallback((f: Record<string, string | null>) => setApproved(f.approved ?? null), []);
   const columns = useMemo<DataTableColumn<RoadmapRow>[]>(
     () => [
       { key: 'title', header: t('problems.roadmaps.col.title'), value: (r) => r.title },
@@ -55,7 +58,13 @@ export function RoadmapsList() {
         loading={list.isPending}
         error={list.error}
         onRetry={() => void list.refetch()}
-        toolbar={can('problems.manage') && <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setAdding(true)}>{t('problems.roadmaps.add')}</Button>}
+        onFiltersChange={onFiltersChange}
+        toolbar={
+          <Group gap="xs">
+            <ExportMenu list="roadmaps" params={{ approved }} />
+            {can('problems.manage') && <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setAdding(true)}>{t('problems.roadmaps.add')}</Button>}
+          </Group>
+        }
       />
       <RoadmapForm opened={adding} onClose={() => setAdding(false)} />
     </>

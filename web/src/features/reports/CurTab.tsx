@@ -102,7 +102,7 @@ export function CurTab() {
   return (
     <Stack gap="sm" style={{ flex: '1 1 auto', minHeight: 0, overflow: 'auto' }}>
       <div style={{ height: 260, display: 'flex', flexDirection: 'column' }}>
-        <DataTable label={t('reports.tabs.cur')} rows={list.data?.items} columns={columns} rowKey={(r) => r.period} onOpen={(r) => setSelected(r.period)} loading={list.isPending} error={list.error} initialSort={null} />
+        <DataTable label={t('reports.tabs.cur')} rows={list.data?.items} columns={columns} rowKey={(r) => r.period} onOpen={(r) => setSelected(r.period)} loading={list.isPending} error={list.error} initialSort={null} footer={list.data?.startsOn && t('reports.cur.startsOn', { date: ruDay(list.data.startsOn) })} />
       </div>
       {item ? <Review item={item} /> : <Text size="sm" c="dimmed">{t('reports.cur.review')}: {t('common.view').toLowerCase()} — Enter / щелчок по строке</Text>}
     </Stack>

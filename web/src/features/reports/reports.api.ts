@@ -95,7 +95,7 @@ export interface RegionReportItem {
 
 export const notesQuery = queryOptions({ queryKey: ['reports', 'notes'], queryFn: () => api.get<{ items: NoteListItem[] }>('/api/reports/notes') });
 export const noteQuery = (id: string) => queryOptions({ queryKey: ['reports', 'notes', id], queryFn: () => api.get<NoteDetail>(`/api/reports/notes/${id}`) });
-export const curQuery = queryOptions({ queryKey: ['reports', 'cur'], queryFn: () => api.get<{ today: string; items: CurItem[] }>('/api/reports/cur') });
+export const curQuery = queryOptions({ queryKey: ['reports', 'cur'], queryFn: () => api.get<{ today: string; startsOn: string | null; items: CurItem[] }>('/api/reports/cur') });
 export const dueQuery = queryOptions({ queryKey: ['reports', 'due'], queryFn: () => api.get<DueInfo>('/api/reports/due') });
 export const exportJobsQuery = queryOptions({ queryKey: ['exports', 'jobs'], queryFn: () => api.get<{ items: ExportJob[] }>('/api/exports/jobs') });
 export const regionReportsQuery = queryOptions({ queryKey: ['reports', 'region'], queryFn: () => api.get<{ items: RegionReportItem[] }>('/api/region/reports') });
