@@ -6,6 +6,8 @@ import { migrate } from './db/migrate';
 import { seedRoles } from './seed/seed-roles';
 import { isEmpty, seedDemo } from './seed/seed-demo';
 import { generateDemoCases } from './seed/demo-cases/generate-demo-cases';
+import { holdDataDir } from './ops/data-dir-lock';
+import { assertNotHeld } from './ops/pglite-files';
 
 /** Opens the database (PGlite in DATA_DIR unless DATABASE_URL), migrates, and seeds on first run. */
 export async function bootDatabase(env: Env, log: (msg: string) => void): Promise<{ database: Database; seeded: boolean }> {
@@ -15,7 +17,11 @@ export async function bootDatabase(env: Env, log: (msg: string) => void): Promis
   } else {
     const dir = join(env.DATA_DIR, 'db');
     mkdirSync(dir, { recursive: true });
-    database = await openDatabase({ dataDir: dir });
+    // One process per PGlite folder: a second server, a backup or a restore would corrupt it.
+    assertNotHeld(env.DATA_DIR);
+    const release = holdDataDir(env.DATA_DIR);
+    const opened = await openDatabase({ dataDir: dir });
+    database = { ...opened, close: () => opened.close().finally(release) };
   }
   const applied = await migrate(database);
   if (applied.length) log(`Применены миграции: ${applied.length}`);

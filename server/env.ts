@@ -33,6 +33,8 @@ const schema = z.object({
   PUBLIC_URL: z.string().default('http://localhost:3000'),
   /** Reverse proxies allowed to set X-Forwarded-For: off by default; a comma list of addresses or subnets. */
   TRUST_PROXY: z.string().default('off'),
+  /** An import whose worker sent no heartbeat for this long is taken over by another process (its own died). */
+  IMPORT_LEASE_SECONDS: z.coerce.number().int().min(1).default(120),
   /** Run background jobs in this process. */
   JOBS: z.enum(['0', '1']).default('1'),
 });

@@ -6,6 +6,7 @@ import { retrainClassifiersJob } from './retrain-classifiers';
 import { sweepMeasuresJob } from './sweep-measures';
 import { remindEngagementTasksJob } from './remind-engagement-tasks';
 import { REPORT_JOBS } from './reports-jobs';
+import { pdRetentionJob } from './pd-retention';
 
 export const JOBS: JobDefinition[] = [
   {
@@ -30,5 +31,6 @@ export const JOBS: JobDefinition[] = [
   retrainClassifiersJob,
   sweepMeasuresJob,
   remindEngagementTasksJob,
+  pdRetentionJob,
   ...REPORT_JOBS,
 ];

@@ -11,3 +11,4 @@ export * from './classify';
 export * from './problems';
 export * from './reports';
 export * from './engagement';
+export * from './retention';

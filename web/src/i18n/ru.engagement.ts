@@ -16,7 +16,7 @@ export const engagementCatalogue = {
       import: 'Загрузить показатели',
       importHint: 'XLSX или CSV: Страница (адрес или название), Период (ГГГГ-ММ), Публикации, Охват, Вовлечённость, Комментарии, Отвечено, Последняя публикация',
       activity: 'Показатели за месяц',
-      col: { name: 'Страница', network: 'Сеть', owner: 'Владелец', responsible: 'Ответственный', confirmed: 'Госорганизация', widget: 'Виджет ПОС', period: 'Период', publications: 'Публ.', reach: 'Охват', answered: 'Ответы', silent: 'Молчит, дн.', score: 'Рейтинг', gaps: 'Пробелы' },
+      col: { name: 'Страница', network: 'Сеть', owner: 'Владелец', responsible: 'Ответственный', confirmed: 'Госорганизация', widget: 'Виджет ПОС', period: 'Период', publications: 'Публ.', reach: 'Охват', answered: 'Ответы', silent: 'Молчит', score: 'Рейтинг', gaps: 'Пробелы' },
       field: { network: 'Сеть', url: 'Адрес страницы', name: 'Название страницы', owner: 'Владелец страницы', responsible: 'Ответственный', confirmed: 'Отметка «Госорганизация» подтверждена', widget: 'Виджет ПОС установлен', period: 'Период (месяц)', publications: 'Публикации', reach: 'Охват', engagement: 'Вовлечённость', comments: 'Комментарии', commentsAnswered: 'Отвечено на комментарии', lastPostOn: 'Последняя публикация' },
       gap: { not_confirmed: 'не подтверждена', no_widget: 'нет виджета', silent: 'молчит' },
       summary: { pages: 'страниц', notConfirmed: 'не подтверждены', noWidget: 'без виджета ПОС', silent: 'молчат дольше нормы', withoutPage: 'организаций без страницы' },

@@ -118,6 +118,7 @@ export const problemsCatalogue = {
       within: 'В срок',
       broke: 'С нарушением',
       pending: 'В работе',
+      short: { total: 'Всего', within: 'В срок', broke: 'Наруш.', pending: 'В работе', share: 'Доля' },
       byBlock: 'По блокам тематик',
       byRecipient: 'По получателям',
       noBlock: 'без блока',

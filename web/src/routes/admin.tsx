@@ -8,12 +8,14 @@ import { useMe } from '../features/auth/session';
 import { appRoute } from './app';
 
 /** The tabs of «Администрирование» and the permission each needs (the API's policy for its list). */
-export const ADMIN_TABS: { value: 'users' | 'roles' | 'audit' | 'deadlines'; permission: Permission }[] = [
+export const ADMIN_TABS: { value: 'users' | 'roles' | 'audit' | 'deadlines' | 'retention'; permission: Permission }[] = [
   { value: 'users', permission: 'users.manage' },
   { value: 'roles', permission: 'users.manage' },
   { value: 'audit', permission: 'audit.read' },
   // GET /api/deadline-rules and /api/channels need directory.read; changes need settings.manage.
   { value: 'deadlines', permission: 'directory.read' },
+  // Destruction acts (приказ № 179) need audit.read; the retention terms settings.manage.
+  { value: 'retention', permission: 'audit.read' },
 ];
 
 function AdminLayout() {

@@ -8,7 +8,7 @@ import { useCan, useTimeZone } from '../auth/session';
 import { periodContaining, previousPeriod } from '../../../../domain/analytics/period';
 import { localDate } from '../../../../domain/time/zoned';
 import { definitionsQuery, indicatorsQuery, type Indicators } from './analytics.api';
-import { formatValue, type Tr } from './format';
+import { formatValue, periodLabel, type Tr } from './format';
 import { RegisterLink } from './RegisterLink';
 import { Delta } from './Delta';
 import { IndicatorForm } from './IndicatorForm';
@@ -24,9 +24,9 @@ export function periodOptions(timeZone: string, t: Tr) {
   const months = [m0, previousPeriod(m0), previousPeriod(previousPeriod(m0))];
   const y0 = periodContaining('year', today);
   return [
-    { group: t('analytics.ind.periodKind.quarter'), items: quarters.map((p) => ({ value: p.code, label: p.code.replace('-Q', ' — квартал ') })) },
-    { group: t('analytics.ind.periodKind.month'), items: months.map((p) => ({ value: p.code, label: p.code })) },
-    { group: t('analytics.ind.periodKind.year'), items: [y0, previousPeriod(y0)].map((p) => ({ value: p.code, label: p.code })) },
+    { group: t('analytics.ind.periodKind.quarter'), items: quarters.map((p) => ({ value: p.code, label: periodLabel(p.code) })) },
+    { group: t('analytics.ind.periodKind.month'), items: months.map((p) => ({ value: p.code, label: periodLabel(p.code) })) },
+    { group: t('analytics.ind.periodKind.year'), items: [y0, previousPeriod(y0)].map((p) => ({ value: p.code, label: periodLabel(p.code) })) },
   ];
 }
 
@@ -72,7 +72,7 @@ export function IndicatorsTab({ period, setPeriod }: { period?: string; setPerio
         width: 90,
         align: 'right',
       },
-      { key: 'met', header: t('analytics.ind.col.met'), value: (r) => (r.met === null ? null : r.met ? 1 : 0), render: (r) => <Met met={r.met} />, width: 120 },
+      { key: 'met', header: t('analytics.ind.col.met'), value: (r) => (r.met === null ? null : r.met ? 1 : 0), render: (r) => <Met met={r.met} />, width: 140 },
       {
         key: 'prev',
         header: t('analytics.ind.col.previous'),

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { DataTable, type DataTableColumn } from '../../components/DataTable';
 import { useTimeZone } from '../auth/session';
 import { regionDashboardQuery, regionGeoQuery, regionIndicatorsQuery, regionRatingQuery, type MunicipalityRating, type RegionDashboard, type Unit } from './analytics.api';
-import { formatRange, formatValue, type Tr } from './format';
+import { formatRange, formatValue, periodLabel, type Tr } from './format';
 import { presetRange, type Preset } from './search';
 import { EChart } from './EChart';
 import { NO_DATA, SHADES, shadeOf } from './scale';
@@ -140,12 +140,12 @@ export function RegionScreen({ period, setPeriod, measure, setMeasure }: { perio
       <Paper withBorder p="xs" radius="sm">
         <Group justify="space-between" mb={4}>
           <Title order={2} fz="sm" fw={600}>
-            {t('analytics.region.indicators', { period: ind.data?.period.code ?? '' })}
+            {t('analytics.region.indicators', { period: ind.data ? periodLabel(ind.data.period.code) : '' })}
           </Title>
           <Select size="xs" w={220} aria-label={t('analytics.ind.field.period')} data={indPeriods} value={indPeriod ?? ind.data?.period.code ?? null} onChange={(v) => setIndPeriod(v ?? undefined)} allowDeselect={false} />
         </Group>
         {ind.data ? (
-          <Table fz="sm" verticalSpacing={3} aria-label={t('analytics.region.indicators', { period: ind.data.period.code })}>
+          <Table fz="sm" verticalSpacing={3} aria-label={t('analytics.region.indicators', { period: periodLabel(ind.data.period.code) })}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('analytics.ind.col.name')}</Table.Th>

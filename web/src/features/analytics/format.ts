@@ -52,3 +52,15 @@ export function formatRange(r: { from: string; to: string }): string {
   const [a, b] = [d(r.from), d(r.to)];
   return a.slice(6) === b.slice(6) ? `${a.slice(0, 5)}–${b}` : `${a}–${b}`;
 }
+
+const ROMAN = ['I', 'II', 'III', 'IV'];
+const MONTHS = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
+
+/** A period code in words: «2026-Q3» → «III квартал 2026», «2026-11» → «ноябрь 2026», «2026» → «2026 год». */
+export function periodLabel(code: string): string {
+  const q = /^(\d{4})-Q([1-4])$/.exec(code);
+  if (q) return `${ROMAN[Number(q[2]) - 1]} квартал ${q[1]}`;
+  const m = /^(\d{4})-(\d{2})$/.exec(code);
+  if (m) return `${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
+  return `${code} год`;
+}

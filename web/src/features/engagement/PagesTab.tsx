@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { ActionIcon, Alert, Anchor, Badge, Button, FileButton, Group, NumberInput, SegmentedControl, Table, Text, Tooltip } from '@mantine/core';
-import { IconChartBar, IconPencil, IconPlus, IconUpload } from '@tabler/icons-react';
+import { IconChartBar, IconPlus, IconUpload } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { DataTable, type DataTableColumn } from '../../components/DataTable';
@@ -28,17 +28,17 @@ export function PagesTab() {
   const columns = useMemo<DataTableColumn<PageRow>[]>(
     () => [
       { key: 'name', header: t('engagement.pages.col.name'), value: (p) => p.name, searchText: (p) => p.url, render: (p) => <Anchor href={p.url} target="_blank" rel="noopener noreferrer" size="sm" onClick={(e) => e.stopPropagation()}>{p.name}</Anchor> },
-      { key: 'network', header: t('engagement.pages.col.network'), width: 120, value: (p) => t(`engagement.network.${p.network}`), filter: { label: t('engagement.pages.col.network'), options: (['vk', 'ok', 'tg'] as const).map((n) => ({ value: t(`engagement.network.${n}`), label: t(`engagement.network.${n}`) })), width: 160 } },
-      { key: 'owner', header: t('engagement.pages.col.owner'), width: '20%', value: (p) => p.ownerName },
-      { key: 'period', header: t('engagement.pages.col.period'), width: 80, value: (p) => p.latest?.period ?? '' },
-      { key: 'publications', header: t('engagement.pages.col.publications'), width: 64, align: 'right', value: (p) => p.latest?.publications ?? null },
-      { key: 'reach', header: t('engagement.pages.col.reach'), width: 80, align: 'right', value: (p) => p.latest?.reach ?? null },
-      { key: 'answered', header: t('engagement.pages.col.answered'), width: 72, align: 'right', value: (p) => (p.latest ? `${p.latest.commentsAnswered}/${p.latest.comments}` : '') },
-      { key: 'silent', header: t('engagement.pages.col.silent'), width: 88, align: 'right', value: (p) => p.silentDays, render: (p) => (p.silentDays === null ? <Text span size="sm" c="dimmed">{t('engagement.pages.noData')}</Text> : p.silentDays) },
+      { key: 'network', header: t('engagement.pages.col.network'), width: 72, value: (p) => t(`engagement.network.${p.network}`), filter: { label: t('engagement.pages.col.network'), options: (['vk', 'ok', 'tg'] as const).map((n) => ({ value: t(`engagement.network.${n}`), label: t(`engagement.network.${n}`) })), width: 160 } },
+      { key: 'owner', header: t('engagement.pages.col.owner'), width: '14%', value: (p) => p.ownerName },
+      { key: 'period', header: t('engagement.pages.col.period'), width: 68, value: (p) => p.latest?.period ?? '' },
+      { key: 'publications', header: t('engagement.pages.col.publications'), width: 66, align: 'right', value: (p) => p.latest?.publications ?? null },
+      { key: 'reach', header: t('engagement.pages.col.reach'), width: 70, align: 'right', value: (p) => p.latest?.reach ?? null },
+      { key: 'answered', header: t('engagement.pages.col.answered'), width: 78, align: 'right', value: (p) => (p.latest ? `${p.latest.commentsAnswered}/${p.latest.comments}` : '') },
+      { key: 'silent', header: t('engagement.pages.col.silent'), width: 82, align: 'right', value: (p) => p.silentDays, render: (p) => (p.silentDays === null ? <Text span size="sm" c="dimmed">{t('engagement.pages.noData')}</Text> : p.silentDays) },
       {
         key: 'gaps',
         header: t('engagement.pages.col.gaps'),
-        width: '17%',
+        width: 130,
         value: (p) => p.gaps.map((g) => t(`engagement.pages.gap.${g}`)).join(', '),
         render: (p) => (
           <Group gap={4} wrap="nowrap">
@@ -50,7 +50,7 @@ export function PagesTab() {
       {
         key: 'score',
         header: t('engagement.pages.col.score'),
-        width: 76,
+        width: 92,
         align: 'right',
         value: (p) => p.score.score,
         tooltip: (p) => p.score.parts.map((x) => `${x.code}: ${x.value}`).join(' · '),
@@ -112,10 +112,9 @@ export function PagesTab() {
           initialSort={{ key: 'score', dir: 'asc' }}
           toolbarStart={<ViewSwitch view={view} setView={setView} missing={s?.withoutPage} />}
           toolbar={toolbar}
-          actionsWidth={64}
+          actionsWidth={36}
           rowActions={(p) => (
             <Group gap={2} wrap="nowrap">
-              <ActionIcon variant="subtle" size="sm" aria-label={`${t('common.editOf', { name: p.name })}`} onClick={() => setTarget(p)}><IconPencil size={14} /></ActionIcon>
               {canManage && <ActionIcon variant="subtle" size="sm" aria-label={`${t('engagement.pages.activity')}: ${p.name}`} onClick={() => setActivity(p)}><IconChartBar size={14} /></ActionIcon>}
             </Group>
           )}

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Group, Paper, SimpleGrid, Table, Text, TextInput, Title } from '@mantine/core';
+import { Group, Paper, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -20,11 +20,9 @@ function SumsTable({ title, rows, empty, link }: { title: string; rows: FastTrac
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('problems.fastTrack.col.name')}</Table.Th>
-            <Table.Th ta="right">{t('problems.fastTrack.total')}</Table.Th>
-            <Table.Th ta="right">{t('problems.fastTrack.within')}</Table.Th>
-            <Table.Th ta="right">{t('problems.fastTrack.broke')}</Table.Th>
-            <Table.Th ta="right">{t('problems.fastTrack.pending')}</Table.Th>
-            <Table.Th ta="right">{t('problems.fastTrack.share')}</Table.Th>
+            {(['total', 'within', 'broke', 'pending', 'share'] as const).map((k) => (
+              <Table.Th key={k} ta="right" w={k === 'share' ? 70 : k === 'pending' ? 76 : 58} style={{ whiteSpace: 'nowrap' }} title={t(`problems.fastTrack.${k}`)}>{t(`problems.fastTrack.short.${k}`)}</Table.Th>
+            ))}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -35,7 +33,7 @@ function SumsTable({ title, rows, empty, link }: { title: string; rows: FastTrac
               <Table.Td ta="right" className="tabular">{s.within}</Table.Td>
               <Table.Td ta="right" className="tabular" c={s.broke ? 'red' : undefined}>{s.broke}</Table.Td>
               <Table.Td ta="right" className="tabular">{s.pending}</Table.Td>
-              <Table.Td ta="right" className="tabular"><b>{pct(s.share)}</b></Table.Td>
+              <Table.Td ta="right" className="tabular" style={{ whiteSpace: 'nowrap' }}><b>{pct(s.share)}</b></Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -81,10 +79,10 @@ export function FastTrackView() {
             <Text size="sm" c="red">{t('problems.fastTrack.broke')}: {d.total.broke}</Text>
             <Text size="sm">{t('problems.fastTrack.pending')}: {d.total.pending}</Text>
           </Group>
-          <SimpleGrid cols={2} spacing="xs">
+          <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1.3fr)', gap: 8, alignItems: 'start' }}>
             <SumsTable title={t('problems.fastTrack.byBlock')} rows={d.byBlock} empty={t('problems.fastTrack.noBlock')} link={(s) => registerHref({ ...base, ...(s.key ? { blockId: s.key } : {}) })} />
             <SumsTable title={t('problems.fastTrack.byRecipient')} rows={d.byRecipient} empty={t('problems.fastTrack.noRecipient')} link={(s) => registerHref({ ...base, ...(s.key ? { recipientId: s.key } : {}) })} />
-          </SimpleGrid>
+          </div>
           <div style={{ height: 320, display: 'flex', flexDirection: 'column' }}>
             <Title order={3} size="h5" mb={4}>{t('problems.fastTrack.broken', { n: d.broken.length })}</Title>
             <DataTable label={t('problems.fastTrack.broken', { n: d.broken.length })} rows={d.broken} columns={columns} rowKey={(c) => c.id} onOpen={(c) => void navigate({ to: '/cases/$id', params: { id: c.id } })} initialSort={{ key: 'late', dir: 'desc' }} />

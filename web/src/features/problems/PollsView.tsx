@@ -105,12 +105,12 @@ export function PollsView() {
   const columns = useMemo<DataTableColumn<Poll>[]>(
     () => [
       { key: 'title', header: t('problems.polls.col.title'), value: (p) => p.title },
-      { key: 'kind', header: t('problems.polls.col.kind'), width: 120, value: (p) => t(`problems.polls.kind.${p.kind}` as 'problems.polls.kind.poll'), filter: { label: t('problems.polls.col.kind'), options: POLL_KINDS.map((k) => ({ value: k, label: t(`problems.polls.kind.${k}`) })), match: (p, v) => p.kind === v, width: 150 } },
-      { key: 'settlement', header: t('problems.polls.col.settlement'), width: '13%', value: (p) => p.settlement?.name ?? null },
-      { key: 'dates', header: t('problems.polls.col.dates'), width: 170, value: (p) => p.startsOn, searchable: false, render: (p) => <span className="tabular">{dmy(p.startsOn)}–{dmy(p.endsOn)}</span> },
-      { key: 'participants', header: t('problems.polls.col.participants'), width: 100, align: 'right', value: (p) => p.participants, searchable: false },
-      { key: 'questions', header: t('problems.polls.col.questions'), width: '30%', value: (p) => p.questions.map((q) => `${q.question} ${q.results.map((r) => `${r.option}: ${r.votes}`).join(', ')}`).join(' · ') },
-      { key: 'problem', header: t('problems.polls.col.problem'), width: '14%', value: (p) => p.problem?.title ?? null },
+      { key: 'kind', header: t('problems.polls.col.kind'), width: 100, value: (p) => t(`problems.polls.kind.${p.kind}` as 'problems.polls.kind.poll'), filter: { label: t('problems.polls.col.kind'), options: POLL_KINDS.map((k) => ({ value: k, label: t(`problems.polls.kind.${k}`) })), match: (p, v) => p.kind === v, width: 150 } },
+      { key: 'settlement', header: t('problems.polls.col.settlement'), width: '11%', value: (p) => p.settlement?.name ?? null },
+      { key: 'dates', header: t('problems.polls.col.dates'), width: 150, value: (p) => p.startsOn, searchable: false, render: (p) => <span className="tabular">{dmy(p.startsOn)}–{dmy(p.endsOn)}</span> },
+      { key: 'participants', header: t('problems.polls.col.participants'), width: 96, align: 'right', value: (p) => p.participants, searchable: false },
+      { key: 'questions', header: t('problems.polls.col.questions'), width: '26%', value: (p) => p.questions.map((q) => `${q.question} ${q.results.map((r) => `${r.option}: ${r.votes}`).join(', ')}`).join(' · ') },
+      { key: 'problem', header: t('problems.polls.col.problem'), width: '13%', value: (p) => p.problem?.title ?? null },
     ],
     [t],
   );

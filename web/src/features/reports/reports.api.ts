@@ -103,9 +103,4 @@ export const regionReportsQuery = queryOptions({ queryKey: ['reports', 'region']
 export const ruDay = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 export const periodLabel = (from: string, to: string) => `${ruDay(from)} – ${ruDay(to)}`;
 
-const ROMAN = ['I', 'II', 'III', 'IV'];
-/** A report period code in words: «2026-Q3» → «III квартал 2026», «2026» → «2026 год». */
-export function curPeriodLabel(code: string): string {
-  const q = /^(\d{4})-Q([1-4])$/.exec(code);
-  return q ? `${ROMAN[Number(q[2]) - 1]} квартал ${q[1]}` : `${code} год`;
-}
+export { periodLabel as curPeriodLabel } from '../analytics/format';

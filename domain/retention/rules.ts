@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+/** The classes of personal data the retention job destroys, with the defaults of a new tenant. */
+export const PD_CLASSES = ['applicant', 'quarantine', 'access_log'] as const;
+export type PdClass = (typeof PD_CLASSES)[number];
+
+export const DEFAULT_RETENTION = {
+  enabled: true,
+  /** Applicants of closed cases: 5 years (the usual term of appeal files in the номенклатура дел). */
+  applicantMonths: 60,
+  /** Raw quarantine rows of imports: 6 months. */
+  quarantineMonths: 6,
+  /** The personal-data access log: 3 years (приказ Роскомнадзора № 179), never less. */
+  accessLogMonths: 36,
+  responsible: '',
+  operatorAddress: '',
+};
+
+export const retentionPolicyInput = z.object({
+  enabled: z.boolean(),
+  applicantMonths: z.number({ error: 'Срок для заявителей: укажите число месяцев' }).int().min(1, 'Срок для заявителей: не меньше 1 месяца').max(1200),
+  quarantineMonths: z.number({ error: 'Срок для карантина: укажите число месяцев' }).int().min(1, 'Срок для карантина: не меньше 1 месяца').max(1200),
+  accessLogMonths: z.number({ error: 'Срок журнала доступа: укажите число месяцев' }).int().min(36, 'Срок журнала доступа: не меньше 36 месяцев (приказ Роскомнадзора № 179)').max(1200),
+  responsible: z.string().trim().max(500, 'Ответственные: не длиннее 500 символов'),
+  operatorAddress: z.string().trim().max(500, 'Адрес оператора: не длиннее 500 символов'),
+});
+export type RetentionPolicy = z.infer<typeof retentionPolicyInput>;
+
+/** What the act says of each class: the subjects, the categories of data, the reason. */
+export const CLASS_TEXT: Record<PdClass, { subjects: string; categories: string[]; reason: string }> = {
+  applicant: {
+    subjects: 'заявители (авторы обращений и сообщений)',
+    categories: ['фамилия, имя, отчество', 'почтовый адрес', 'адрес электронной почты', 'номер телефона', 'профиль в социальной сети'],
+    reason: 'достижение цели обработки: истёк срок хранения после закрытия обращения (152-ФЗ ст. 5 ч. 7, ст. 21 ч. 4)',
+  },
+  quarantine: {
+    subjects: 'заявители в строках импорта, не принятых в реестр',
+    categories: ['исходные значения строк импорта (могут содержать ФИО, адреса, телефоны, адреса электронной почты)'],
+    reason: 'истёк срок хранения непринятых строк импорта (152-ФЗ ст. 5 ч. 7)',
+  },
+  access_log: {
+    subjects: 'заявители, к чьим данным был доступ',
+    categories: ['записи журнала доступа к персональным данным (пользователь, обращение, цель, время)'],
+    reason: 'истёк трёхлетний срок хранения журнала (приказ Роскомнадзора от 28.10.2022 № 179)',
+  },
+};
+
+/** The instant before which data of a class is expired: `months` calendar months before `now`. */
+export function cutoff(now: Date, months: number): Date {
+  const d = new Date(now);
+  d.setUTCMonth(d.getUTCMonth() - months);
+  return d;
+}

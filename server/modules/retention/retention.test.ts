@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { freshDatabase, targets } from '../../test/databases';
+import { pinnedClock, signIn, testApp } from '../../test/http';
+import type { Database } from '../../db/client';
+import { destroyExpiredPd } from './destroy-expired-pd';
+
+type Client = Awaited<ReturnType<typeof signIn>>;
+
+describe.each(targets())('personal-data retention and the destruction act on %s', (target) => {
+  let database: Database;
+  let dispose: () => Promise<void>;
+  let app: FastifyInstance;
+  let tenantId: string;
+  let admin: Client, operator: Client;
+  const clock = pinnedClock('2026-11-20T09:00:00Z');
+  const caseIds: Record<'old' | 'recent' | 'open', string> = { old: '', recent: '', open: '' };
+
+  beforeAll(async () => {
+    let ids;
+    ({ database, dispose, ids } = await freshDatabase(target, { demo: true }));
+    tenantId = ids.municipalityId;
+    app = await testApp(database, clock, { SESSION_IDLE_MINUTES: '100000', SESSION_MAX_HOURS: '10000' });
+    [admin, operator] = await Promise.all(['admin', 'operator'].map((l) => signIn(app, l)));
+    const topics = (await operator.get('/api/topics')).json().items as { id: string; code: string }[];
+    const subtopicId = topics.find((t) => t.code.startsWith('roads.'))!.id;
+    for (const k of ['old', 'recent', 'open'] as const) {
+      const res = await operator.send('POST', '/api/cases', {
+        regime: 'FZ59', channel: 'reception', receivedAt: '2020-03-02T10:30:00+04:00', subtopicId, text: `Прошу отремонтировать дорогу (${k}) по улице Школьной.`,
+        applicant: { fullName: 'Петров Пётр Петрович', postalAddress: '412815, рп Каменский, ул. Школьная, д. 3', phone: '+7 927 000-11-22', email: 'petrov@example.ru' },
+      });
+      caseIds[k] = res.json().id;
+    }
+    // Fixtures: closing dates set directly (the lifecycle itself is tested in the cases module).
+    await database.query(`UPDATE cases SET status = 'closed', closed_at = $2 WHERE id = $1`, [caseIds.old, '2020-06-01T00:00:00Z']);
+    await database.query(`UPDATE cases SET status = 'closed', closed_at = $2 WHERE id = $1`, [caseIds.recent, '2025-06-01T00:00:00Z']);
+    const [job] = await database.query<{ id: string }>(`INSERT INTO import_jobs (tenant_id, file_name, format, size, sha256, header_row, headers, preview, status, created_at)
+      VALUES ($1, 'old.csv', 'csv', 1, 'x', 1, '[]', '[]', 'done', '2026-01-10T00:00:00Z') RETURNING id`, [tenantId]);
+    await database.query(`INSERT INTO import_quarantine (tenant_id, job_id, row_number, values, reason, created_at) VALUES
+      ($1, $2, 2, '{"ФИО": "Сидоров С. С.", "Телефон": "+79270001122"}', 'нет даты', '2026-01-10T00:00:00Z'),
+      ($1, $2, 3, '{"ФИО": "Иванова И. И."}', 'нет даты', '2026-10-10T00:00:00Z')`, [tenantId, job.id]);
+    await database.query(`INSERT INTO pd_access_log (tenant_id, case_id, action, purpose, at) VALUES
+      ($1, $2, 'view', 'рассмотрение обращения', '2022-05-01T00:00:00Z'), ($1, $2, 'view', 'рассмотрение обращения', '2025-05-01T00:00:00Z')`, [tenantId, caseIds.old]);
+    const saved = await admin.send('PUT', '/api/pd-retention/policy', { enabled: true, applicantMonths: 60, quarantineMonths: 6, accessLogMonths: 36, responsible: 'Иванов И. И., начальник отдела', operatorAddress: '412800, г. Красноармейск' });
+    expect(saved.statusCode).toBe(200);
+  });
+  afterAll(async () => {
+    await app.close();
+    await dispose();
+  });
+
+  it('refuses an access log kept less than 3 years, naming the field in Russian', async () => {
+    const res = await admin.send('PUT', '/api/pd-retention/policy', { enabled: true, applicantMonths: 60, quarantineMonths: 6, accessLogMonths: 12, responsible: '', operatorAddress: '' });
+    expect(res.statusCode).toBe(400);
+    expect(JSON.stringify(res.json())).toMatch(/не меньше 36 месяцев/);
+  });
+
+  it('the database itself refuses to delete access-log entries outside the retention job, or younger than 3 years', async () => {
+    await expect(database.query(`DELETE FROM pd_access_log WHERE tenant_id = $1`, [tenantId])).rejects.toThrow(/только дополняется/);
+    const young = await database.db
+      .transaction(async (tx) => {
+        await tx.execute(sql`SELECT set_config('mcu.pd_retention', 'on', true)`);
+        await tx.execute(sql`DELETE FROM pd_access_log WHERE at > '2025-01-01'`);
+      })
+      .then(() => null, (e: Error & { cause?: Error }) => e.cause?.message ?? e.message);
+    expect(young).toMatch(/только дополняется/);
+    const [{ n }] = await database.query<{ n: string }>(`SELECT count(*) AS n FROM pd_access_log WHERE tenant_id = $1`, [tenantId]);
+    expect(Number(n)).toBe(2);
+  });
+
+  it('destroys exactly the expired data in one transaction and writes the act with its log export', async () => {
+    const r = await destroyExpiredPd(database, tenantId, clock());
+    expect(r.counts).toEqual({ applicant: 1, quarantine: 1, access_log: 1 });
+    const applicants = await database.query<{ case_id: string; full_name: string | null; phone: string | null }>(`SELECT case_id, full_name, phone FROM case_applicants WHERE case_id = ANY($1::uuid[])`, [Object.values(caseIds)]);
+    const byId = new Map(applicants.map((a) => [a.case_id, a]));
+    expect(byId.get(caseIds.old)).toMatchObject({ full_name: null, phone: null });
+    expect(byId.get(caseIds.recent)!.full_name).toBe('Петров Пётр Петрович');
+    expect(byId.get(caseIds.open)!.full_name).toBe('Петров Пётр Петрович');
+    const q = await database.query<{ row_number: number; values: Record<string, string> }>(`SELECT row_number, values FROM import_quarantine ORDER BY row_number`);
+    expect(q.map((x) => Object.keys(x.values).length)).toEqual([0, 1]);
+    const log = await database.query<{ at: Date }>(`SELECT at FROM pd_access_log WHERE tenant_id = $1`, [tenantId]);
+    expect(log).toHaveLength(1);
+
+    const acts = (await admin.get('/api/pd-retention/acts')).json().items;
+    expect(acts).toHaveLength(1);
+    expect(acts[0]).toMatchObject({ number: '2026-001', total: 3, destroyedAt: '2026-11-20T09:00:00.000Z' });
+    expect(acts[0].content).toMatchObject({ responsible: 'Иванов И. И., начальник отдела', counts: { applicant: 1, quarantine: 1, access_log: 1 } });
+    expect(JSON.stringify(acts[0])).not.toMatch(/Петров|Сидоров|927/);
+    const docx = await admin.get(`/api/pd-retention/acts/${acts[0].id}/act.docx`);
+    expect(docx.headers['content-disposition']).toMatch(/^attachment/);
+    expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const xlsx = await admin.get(`/api/pd-retention/acts/${acts[0].id}/log.xlsx`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0];
+    expect(sheet.rowCount).toBe(1 + 3);
+    const subjects = [2, 3, 4].map((i) => String(sheet.getRow(i).getCell(1).value));
+    expect(subjects.some((s) => /заявитель обращения № \d{4}-\d{6}/.test(s))).toBe(true);
+    expect(JSON.stringify(sheet.getSheetValues())).not.toMatch(/Петров|Сидоров|927/);
+    const [audit] = await database.query<{ n: string }>(`SELECT count(*) AS n FROM audit_events WHERE action = 'pd_destroy' AND tenant_id = $1`, [tenantId]);
+    expect(Number(audit.n)).toBe(1);
+  });
+
+  it('a second run finds nothing and writes no act; the act list is closed to a role without audit.read', async () => {
+    expect((await destroyExpiredPd(database, tenantId, clock())).actId).toBeNull();
+    expect((await admin.get('/api/pd-retention/acts')).json().items).toHaveLength(1);
+    expect((await operator.get('/api/pd-retention/acts')).statusCode).toBe(403);
+  });
+});
