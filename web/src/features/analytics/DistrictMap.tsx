@@ -1,15 +1,17 @@
-import { useMemo, useState } from 'react';
-import { Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { Group, Loader, SegmentedControl, Stack, Switch, Text } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { geoQuery, type GeoCollection, type MapData } from './analytics.api';
-import { EChart, type EChartClick } from './EChart';
+import { EChart, preloadECharts, type EChartClick } from './EChart';
 import { formatValue } from './format';
 import { shadeOf } from './scale';
 import { formatNumber } from '../../lib/format';
+import { useBasemap } from './use-basemap';
+import type { Points } from './OsmMap';
 
-type Points = 'grid' | 'localities' | 'none';
+const OsmMap = lazy(() => import('./OsmMap'));
 const DISTRICT = '__district';
 
 /** Settlement features named by their code (echarts matches regions by name). */
@@ -23,13 +25,18 @@ function byCode(geo: GeoCollection): GeoCollection {
 /**
  * The municipality from its own GeoJSON (no tile server): the district boundary, settlements
  * coloured by the measure on the matrix's scale, case points as a grid (small cells suppressed by
- * the server) or localities. A click on a settlement or a point opens the register.
+ * the server) or localities. A click on a settlement or a point opens the register. With «Подложка
+ * OpenStreetMap» on (and the browser online) the same layers are drawn over OSM tiles by Leaflet.
  */
 export function DistrictMap({ data, height }: { data: MapData; height: number | string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const geo = useQuery(geoQuery);
   const [points, setPoints] = useState<Points>('grid');
+  const basemap = useBasemap();
+  useEffect(() => {
+    if (basemap.on) preloadECharts(); // drawn again without tiles if the network goes
+  }, [basemap.on]);
   const maps = useMemo(() => (geo.data ? { 'mcu-district': byCode(geo.data) } : undefined), [geo.data]);
   const byCodeMap = useMemo(() => new Map(data.settlements.filter((s) => s.code).map((s) => [s.code!, s])), [data]);
 
@@ -89,20 +96,29 @@ export function DistrictMap({ data, height }: { data: MapData; height: number | 
     };
   }, [maps, data, points, byCodeMap, t]);
 
+  const openSettlement = (code: string) => {
+    const s = byCodeMap.get(code);
+    if (s?.registerQuery) void navigate({ to: '/cases', search: s.registerQuery });
+  };
+  const openLocality = (id: string | undefined) => {
+    const l = data.localities.find((x) => x.id === id);
+    if (l) void navigate({ to: '/cases', search: l.registerQuery });
+  };
   const onClick = (e: EChartClick & { componentType?: string; seriesIndex?: number }) => {
     if (e.componentType === 'geo') {
-      const s = e.name ? byCodeMap.get(e.name) : undefined;
-      if (s?.registerQuery) void navigate({ to: '/cases', search: s.registerQuery });
+      if (e.name) openSettlement(e.name);
     } else if (e.seriesIndex === 1) {
-      const id = (e.data as { id?: string } | undefined)?.id;
-      const l = data.localities.find((x) => x.id === id);
-      if (l) void navigate({ to: '/cases', search: l.registerQuery });
+      openLocality((e.data as { id?: string } | undefined)?.id);
     }
+  };
+  const settlementTip = (code: string) => {
+    const s = byCodeMap.get(code);
+    return s ? [s.name ?? code, `${t(`analytics.measure.${data.measure}`)}: ${formatValue(data.unit, s.value)}`, t('analytics.casesN', { n: s.count })] : null;
   };
 
   return (
     <Stack gap={4} style={{ minWidth: 0 }}>
-      <Group justify="space-between" gap="xs" wrap="nowrap">
+      <Group justify="space-between" gap="xs" wrap="wrap">
         <SegmentedControl
           size="xs"
           value={points}
@@ -110,16 +126,40 @@ export function DistrictMap({ data, height }: { data: MapData; height: number | 
           aria-label={t('analytics.map.points')}
           data={(['grid', 'localities', 'none'] as const).map((p) => ({ value: p, label: t(`analytics.map.pointsOf.${p}`) }))}
         />
+        <Switch
+          size="xs"
+          label={t('analytics.map.osm')}
+          checked={basemap.on}
+          disabled={!basemap.online}
+          description={basemap.online ? undefined : t('analytics.map.osmOffline')}
+          onChange={(e) => basemap.set(e.currentTarget.checked)}
+        />
       </Group>
-      {option ? (
+      {basemap.on && geo.data ? (
+        <Suspense fallback={<div style={{ height }}><Loader size="sm" /></div>}>
+          <OsmMap
+            data={data}
+            geo={geo.data}
+            points={points}
+            height={height}
+            label={t('analytics.map.label')}
+            attribution={t('analytics.map.osmAttribution')}
+            settlementTip={settlementTip}
+            gridTip={(n) => [t('analytics.map.gridCell', { n: formatNumber(n) })]}
+            localityTip={(name, n) => [name, t('analytics.casesN', { n })]}
+            onSettlement={openSettlement}
+            onLocality={openLocality}
+          />
+        </Suspense>
+      ) : option ? (
         <EChart option={option} maps={maps} height={height} onClick={onClick} label={t('analytics.map.label')} />
       ) : (
         <div style={{ height }} />
       )}
       <Text size="xs" c="dimmed">
-        {points === 'grid'
-          ? t('analytics.map.gridNote', { size: formatNumber(data.grid.cellDegrees * 111, 1), min: data.grid.minCount, suppressed: formatNumber(data.grid.suppressed), without: formatNumber(data.grid.withoutPoint) })
-          : t('analytics.map.noTiles')}
+        {points === 'grid' &&
+          `${t('analytics.map.gridNote', { size: formatNumber(data.grid.cellDegrees * 111, 1), min: data.grid.minCount, suppressed: formatNumber(data.grid.suppressed), without: formatNumber(data.grid.withoutPoint) })} `}
+        {t(basemap.on ? 'analytics.map.osmTiles' : 'analytics.map.noTiles')}
       </Text>
     </Stack>
   );

@@ -5,6 +5,8 @@ import type { EChartsCoreOption } from 'echarts/core';
 type Core = typeof import('./echarts-core');
 let loading: Promise<Core> | null = null;
 const loadCore = () => (loading ??= import('./echarts-core'));
+/** Fetch echarts ahead of need (the OSM map falls back to it when the browser goes offline). */
+export const preloadECharts = (): void => void loadCore().catch(() => undefined);
 
 export interface EChartClick {
   seriesIndex?: number;
