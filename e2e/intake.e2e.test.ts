@@ -88,6 +88,15 @@ describe('browser: a spreadsheet import from upload to the register', () => {
     await page.waitForURL((u) => u.pathname === '/cases' && u.searchParams.get('channel') === 'email' && u.searchParams.get('from') === '2026-02-10' && u.searchParams.get('to') === '2026-02-27');
     await page.getByText('Третий день не вывозят мусор', { exact: false }).first().waitFor();
     await page.getByText('Яма у школы на улице Мира', { exact: false }).first().waitFor();
+
+    // Above the register filtered to the channel: the last import of that source, with its link.
+    const last = page.getByTestId('last-import');
+    await last.waitFor();
+    const [job] = await product.database.query<{ id: string; inserted: number; updated: number; quarantined: number }>('SELECT id, inserted, updated, quarantined FROM import_jobs ORDER BY created_at DESC LIMIT 1');
+    expect(await last.textContent()).toContain(`Последний импорт «${channel.name}»`);
+    expect(await last.textContent()).toContain(`новых ${job.inserted}, обновлено ${job.updated}, в карантине ${job.quarantined}`);
+    await last.getByRole('link').click();
+    await page.waitForURL((u) => u.pathname === `/imports/${job.id}`);
     expect(errors).toEqual([]);
   }, 600_000);
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, newPage, startProduct } from './browser';
+import { signIn } from '../server/test/http';
 
 /** A real 1×1 PNG: the server checks photos by content. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -69,6 +70,33 @@ describe('browser: a resident writes a message on the public page and follows it
     await page.waitForURL(/\/p\/[^/]+$/);
     await page.getByRole('heading', { name: `Ваше обращение № ${number}` }).waitFor();
     await page.getByText(/Обращение (получено|зарегистрировано|направлено)/).first().waitFor();
+    expect(errors).toEqual([]);
+  }, 600_000);
+
+  it('finds my case by its number and my phone: a wrong contact gets the same answer as a wrong number, the right one opens the status page', async () => {
+    const operator = await signIn(product.app, 'operator');
+    const c = (await operator.send('POST', '/api/cases', { regime: 'MESSAGE', channel: 'phone', receivedAt: new Date().toISOString(), text: 'Не работает уличное освещение на улице Луговой', applicant: { fullName: 'Сидоров Иван', phone: '+7 927 555-12-34' } })).json();
+    const page = await newPage(browser);
+    page.setDefaultTimeout(120_000);
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${product.url}/public`);
+    const section = page.getByRole('region', { name: 'Найти моё обращение' });
+    await section.waitFor();
+    const notFound = 'Обращение не найдено. Проверьте номер и телефон или электронную почту, указанные при обращении.';
+    const tryFind = async (number: string, contact: string) => {
+      await section.getByLabel('Номер обращения').fill(number);
+      await section.getByLabel('Телефон или e-mail из обращения').fill(contact);
+      const [res] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/public/cases/find')), section.getByRole('button', { name: 'Найти' }).click()]);
+      return res.status();
+    };
+    expect(await tryFind(c.number, '8 927 000-00-00')).toBe(404);
+    await section.getByRole('alert').filter({ hasText: notFound }).waitFor();
+    expect(await tryFind('99999-2026-999999', '8 927 555-12-34')).toBe(404);
+    await section.getByRole('alert').filter({ hasText: notFound }).waitFor();
+    expect(await tryFind(c.number, '8 (927) 555-12-34')).toBe(200);
+    await page.waitForURL(/\/p\/[^/]+$/);
+    await page.getByRole('heading', { name: `Ваше обращение № ${c.number}` }).waitFor();
+    expect(await page.getByText('Сидоров').count()).toBe(0);
     expect(errors).toEqual([]);
   }, 600_000);
 

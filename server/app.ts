@@ -10,7 +10,8 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from './logger';
 import type { AppDeps } from './http/context';
 import { registerAuth } from './http/auth-plugin';
-import { registerErrorHandler } from './http/error-handler';
+import { frameworkErrors, registerErrorHandler } from './http/error-handler';
+import { registerInputGuard } from './http/input-guard';
 import { registerSecurityHeaders } from './http/security-headers';
 import { registerWeb } from './http/web-plugin';
 import { trustProxyOption } from './http/trust-proxy';
@@ -28,6 +29,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     logger: options.logger ? undefined : false,
     genReqId: () => randomUUID(),
     bodyLimit: 2 * 1024 * 1024,
+    frameworkErrors,
     trustProxy: trustProxyOption(options.env.TRUST_PROXY),
   }) as unknown as FastifyInstance;
   app.setValidatorCompiler(validatorCompiler);
@@ -49,6 +51,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   registerSecurityHeaders(app);
   registerErrorHandler(app);
+  registerInputGuard(app);
   registerAuth(app);
   await registerModules(app);
   await registerWeb(app, options.serveWeb !== false);

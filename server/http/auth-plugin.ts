@@ -16,6 +16,12 @@ export interface RoutePolicy {
 }
 
 const routeTables = new WeakMap<FastifyInstance, RoutePolicy[]>();
+const outsideTables = new WeakMap<FastifyInstance, { method: string; url: string; policy?: Policy }[]>();
+
+/** Every route outside /api (Open311, the web app) with the policy it declared, if any. */
+export function outsideRoutePolicies(app: FastifyInstance): { method: string; url: string; policy?: Policy }[] {
+  return [...(outsideTables.get(app) ?? [])];
+}
 
 /** Every /api route registered on `app` with its declared policy, in registration order. */
 export function routePolicies(app: FastifyInstance): RoutePolicy[] {
@@ -33,7 +39,10 @@ export function registerAuth(app: FastifyInstance): void {
 
   const table: RoutePolicy[] = [];
   routeTables.set(app, table);
+  const outside: { method: string; url: string; policy?: Policy }[] = [];
+  outsideTables.set(app, outside);
   app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) for (const method of [route.method].flat()) outside.push({ method, url: route.url, policy: (route.config as { policy?: Policy } | undefined)?.policy });
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
     const policy = (route.config as { policy?: Policy } | undefined)?.policy;
     if (!policy) throw new Error(`Маршрут ${route.method} ${route.url} объявлен без политики доступа (config.policy)`);

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../errors';
 import { CalendarYearMissingError } from '../../domain/calendar/work-calendar';
@@ -39,6 +39,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (pgCode === '23503') {
       return reply.status(400).send({ error: { code: 'validation', message: 'Ссылка на несуществующую или используемую запись' } });
     }
+    if (pgCode?.startsWith('22')) {
+      // Data exceptions (a value PostgreSQL cannot store: NUL character, out-of-range number or date):
+      // the request's fault, never a server error. The value is not echoed (it may be personal data).
+      return reply.status(400).send({ error: { code: 'validation', message: 'Недопустимое значение: проверьте числа, даты и символы в тексте' } });
+    }
     if (err instanceof CalendarYearMissingError) {
       return reply.status(422).send({ error: { code: 'calendar_missing', message: err.message } });
     }
@@ -57,6 +62,18 @@ export function registerErrorHandler(app: FastifyInstance): void {
     req.log.error({ err }, 'unhandled error');
     return reply.status(500).send({ error: { code: 'internal', message: 'Внутренняя ошибка сервера. Попробуйте ещё раз; если ошибка повторится, сообщите администратору.' } });
   });
+}
+
+/**
+ * Errors the router raises before any hook (a path that is not valid percent-encoding, a path
+ * parameter over the length limit): the same `{ error }` shape with a Russian message.
+ */
+export function frameworkErrors(err: FastifyError, _req: FastifyRequest, reply: FastifyReply): void {
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    void reply.status(414).send({ error: { code: 'validation', message: 'Адрес запроса слишком длинный' } });
+    return;
+  }
+  void reply.status(400).send({ error: { code: 'validation', message: 'Неверный адрес запроса: проверьте кодировку символов' } });
 }
 
 /** PostgreSQL SQLSTATE of an error, also when Drizzle wraps it. */

@@ -5,7 +5,14 @@ import { decodeText, detectDelimiter } from './decode-text';
 export function readCsv(buf: Buffer): { header: string[]; rows: { line: number; values: Record<string, string> }[] } {
   const text = decodeText(buf);
   const firstLine = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'));
-  const records: string[][] = parse(text, { delimiter: detectDelimiter(firstLine), relax_column_count: true, skip_empty_lines: false, bom: true });
+  let records: string[][];
+  try {
+    records = parse(text, { delimiter: detectDelimiter(firstLine), relax_column_count: true, skip_empty_lines: false, bom: true });
+  } catch (e) {
+    // csv-parse speaks English: say in Russian where the file is broken.
+    const line = (e as { lines?: number }).lines;
+    throw new Error(`Файл CSV не читается${line ? ` (строка ${line})` : ''}: проверьте кавычки и разделители столбцов`);
+  }
   const [head, ...body] = records;
   if (!head) return { header: [], rows: [] };
   const header = head.map((h) => h.trim().toLowerCase());

@@ -20,6 +20,7 @@ import { exportsRoutes } from './exports/exports.routes';
 import { reportsRoutes } from './reports/reports.routes';
 import { engagementRoutes } from './engagement/engagement.routes';
 import { problemsRoutes } from './problems/problems.routes';
+import { retentionRoutes } from './retention/retention.routes';
 
 /** Every feature module's routes. Each module owns its URL prefix. */
 export async function registerModules(app: FastifyInstance): Promise<void> {
@@ -44,4 +45,5 @@ export async function registerModules(app: FastifyInstance): Promise<void> {
   await app.register(reportsRoutes);
   await app.register(engagementRoutes);
   await app.register(problemsRoutes);
+  await app.register(retentionRoutes);
 }

@@ -6,6 +6,9 @@ import { OPEN_STATUSES } from '../../../domain/cases/status';
 import { zonedTimeToUtc, addDaysIso } from '../../../domain/deadlines';
 import { caseScope } from './case-scope';
 import { rows } from '../../db/rows';
+import { AppError } from '../../errors';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const OPEN = sql.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(','));
 const COUNT_CAP = 10000;
@@ -78,7 +81,9 @@ export async function listCases(database: Database, actor: Actor, q: RegisterQue
   let offset = 0;
   if (q.cursor && q.sort === 'received_desc') {
     const [at, id] = Buffer.from(q.cursor, 'base64url').toString().split('|');
-    page = sql` AND (c.received_at, c.id) < (${new Date(at)}, ${id}::uuid)`;
+    const after = new Date(at);
+    if (Number.isNaN(after.getTime()) || !UUID.test(id ?? '')) throw new AppError('validation', 'Курсор: неверное значение, обновите список', { cursor: 'Неверное значение' });
+    page = sql` AND (c.received_at, c.id) < (${after}, ${id}::uuid)`;
   } else if (q.cursor) {
     offset = Math.max(0, Number.parseInt(q.cursor, 10) || 0);
   }

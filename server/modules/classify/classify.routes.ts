@@ -1,24 +1,18 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { actorOf } from '../../http/auth-plugin';
-import { classifierModels, classifyRules, localities, recipients, routingRules, settlements, topics } from '../../db/schema';
-import { assertOwnedRef, findOwned } from '../../db/owned';
+import { localities, settlements } from '../../db/schema';
 import { AppError } from '../../errors';
-import { recordAudit } from '../audit/record-audit';
 import { caseIdParam } from '../cases/cases.routes';
 import { caseScope } from '../cases/case-scope';
-import { keywordRuleInput, routingRuleInput } from '../../../domain/classify/rule-inputs';
-import { classifySettingsInput, readClassifySettings, writeClassifySettings } from './classify-settings';
-import { retrainStatus, startRetrain } from './retrain';
-import { canConfigureRouting, recentCorrections } from './recent-corrections';
 import { findPlace } from './territory-from-text';
 import { suggestCase } from './suggest-case';
-import { starterRules } from './starter-topics';
-import { invalidateTenantClassifier, tenantClassifier } from './tenant-classifier';
+import { tenantClassifier } from './tenant-classifier';
 import { classificationInput, updateClassification } from './update-classification';
 import { relatedSuggestions } from './related-cases';
+import { classifyConfigRoutes } from './classify-config.routes';
 
 const TAG = ['Понимание текста'];
 const suggestInput = z.object({
@@ -28,20 +22,12 @@ const suggestInput = z.object({
   subtopicId: z.uuid().nullish(),
   settlementId: z.uuid().nullish(),
 });
-const idParam = z.object({ id: z.uuid({ error: 'Неверный идентификатор' }) });
-const ruleInput = keywordRuleInput;
-const routingInput = routingRuleInput;
 
-/** Suggestions, corrections, keyword and routing rules, settings and retraining (issue «Понимание текста»). */
+/** Suggestions, related cases and classification of a case; the configuration routes are in classify-config.routes.ts. */
 export async function classifyRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const { database, clock } = app.deps;
+  const { database } = app.deps;
   const { db } = database;
-  // The administrator or the МЦУ's leads (route and review cases) configure routing; checked in preHandler.
-  const manage = { policy: 'authenticated' as const };
-  const configurer = async (req: FastifyRequest) => {
-    if (!canConfigureRouting(actorOf(req))) throw new AppError('forbidden', 'Недостаточно прав: настройку маршрутизации ведут администратор и руководители МЦУ');
-  };
 
   r.get('/api/cases/:id/suggestions', { config: { policy: 'authenticated' }, schema: { tags: TAG, summary: 'Подсказки: тематика и получатель (топ-3 с вероятностью)', params: caseIdParam } }, async (req) => {
     const a = actorOf(req);
@@ -74,113 +60,5 @@ export async function classifyRoutes(app: FastifyInstance): Promise<void> {
     db.transaction((tx) => updateClassification(tx, actorOf(req), req.params.id, req.body)),
   );
 
-  r.get('/api/classify/settings', { config: manage, preHandler: configurer, schema: { tags: TAG, summary: 'Настройки автомаршрутизации' } }, async (req) => {
-    const tenantId = actorOf(req).tenantId;
-    const models = await db.select({ target: classifierModels.target, version: classifierModels.version, trainedAt: classifierModels.trainedAt, nExamples: classifierModels.nExamples, metrics: classifierModels.metrics })
-      .from(classifierModels).where(eq(classifierModels.tenantId, tenantId)).orderBy(asc(classifierModels.target), desc(classifierModels.version));
-    return { ...(await readClassifySettings(db, tenantId)), models, retrain: retrainStatus(tenantId) };
-  });
-  r.get('/api/classify/corrections', { config: manage, preHandler: configurer, schema: { tags: TAG, summary: 'Последние исправления подсказок', querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }) } }, async (req) => ({
-    items: await recentCorrections(db, actorOf(req).tenantId, req.query.limit),
-  }));
-  r.put('/api/classify/settings', { config: manage, preHandler: configurer, schema: { tags: TAG, summary: 'Изменить порог и порядок автомаршрутизации', body: classifySettingsInput } }, async (req) =>
-    db.transaction(async (tx) => {
-      const a = actorOf(req);
-      const before = await readClassifySettings(tx, a.tenantId);
-      await writeClassifySettings(tx, a.tenantId, req.body);
-      await recordAudit(tx, a, { action: 'update', entity: 'classify_settings', entityId: a.tenantId, before, after: req.body });
-      invalidateTenantClassifier(a.tenantId);
-      return req.body;
-    }),
-  );
-  r.post('/api/classify/retrain', { config: manage, preHandler: configurer, schema: { tags: TAG, summary: 'Переобучить модели (в отдельном потоке; wait — дождаться результата)', body: z.strictObject({ wait: z.boolean().optional() }).nullish() } }, async (req) => {
-    const a = actorOf(req);
-    const done = startRetrain(db, a.tenantId, clock(), a.userId).then(async (results) => {
-      await db.transaction((tx) => recordAudit(tx, a, { action: 'retrain', entity: 'classifier', entityId: a.tenantId, after: { results } }));
-      return results;
-    });
-    if (req.body?.wait) return { results: await done, retrain: retrainStatus(a.tenantId) };
-    done.catch((err: unknown) => req.log.error({ err }, 'классификатор: переобучение не удалось'));
-    return { results: null, retrain: retrainStatus(a.tenantId) };
-  });
-
-  r.get('/api/classify/rules', { config: manage, preHandler: configurer, schema: { tags: TAG, summary: 'Ключевые слова тематик: свои и встроенные' } }, async (req) => {
-    const tenantId = actorOf(req).tenantId;
-    const codes = await db.select({ id: topics.id, code: topics.code }).from(topics).where(eq(topics.tenantId, tenantId));
-    return {
-      items: await db.select().from(classifyRules).where(eq(classifyRules.tenantId, tenantId)).orderBy(asc(classifyRules.updatedAt)),
-      starter: starterRules(new Map(codes.map((c) => [c.code, c.id]))).map((r) => ({ topicId: r.label, keywords: r.keywords })),
-    };
-  });
-  r.post('/api/classify/rules', { config: manage, preHandler: configurer, schema: { tags: TAG, summary: 'Добавить ключевые слова тематики', body: ruleInput } }, async (req) =>
-    db.transaction(async (tx) => {
-      const a = actorOf(req);
-      await assertOwnedRef(tx, topics, req.body.topicId, a.tenantId, 'topicId', 'Тематика');
-      const [row] = await tx.insert(classifyRules).values({ ...req.body, tenantId: a.tenantId }).returning();
-      await recordAudit(tx, a, { action: 'create', entity: 'classify_rule', entityId: row.id, after: row });
-      invalidateTenantClassifier(a.tenantId);
-      return row;
-    }),
-  );
-  r.put('/api/classify/rules/:id', { config: manage, preHandler: configurer, schema: { tags: TAG, summary: 'Изменить ключевые слова', params: idParam, body: ruleInput } }, async (req) =>
-    db.transaction(async (tx) => {
-      const a = actorOf(req);
-      const before = await findOwned(tx, classifyRules, req.params.id, a.tenantId, 'Правило');
-      await assertOwnedRef(tx, topics, req.body.topicId, a.tenantId, 'topicId', 'Тематика');
-      const [row] = await tx.update(classifyRules).set({ ...req.body, updatedAt: new Date() }).where(eq(classifyRules.id, req.params.id)).returning();
-      await recordAudit(tx, a, { action: 'update', entity: 'classify_rule', entityId: row.id, before, after: row });
-      invalidateTenantClassifier(a.tenantId);
-      return row;
-    }),
-  );
-  r.delete('/api/classify/rules/:id', { config: manage, preHandler: configurer, schema: { tags: TAG, summary: 'Удалить ключевые слова', params: idParam } }, async (req) =>
-    db.transaction(async (tx) => {
-      const a = actorOf(req);
-      const before = await findOwned(tx, classifyRules, req.params.id, a.tenantId, 'Правило');
-      await tx.delete(classifyRules).where(and(eq(classifyRules.id, req.params.id), eq(classifyRules.tenantId, a.tenantId)));
-      await recordAudit(tx, a, { action: 'delete', entity: 'classify_rule', entityId: before.id, before });
-      invalidateTenantClassifier(a.tenantId);
-      return { ok: true };
-    }),
-  );
-
-  r.get('/api/routing-rules', { config: manage, preHandler: configurer, schema: { tags: TAG, summary: 'Правила маршрутизации' } }, async (req) => ({
-    items: await db.select().from(routingRules).where(eq(routingRules.tenantId, actorOf(req).tenantId)).orderBy(desc(routingRules.priority), asc(routingRules.updatedAt)),
-  }));
-  const checkRouting = async (tx: Parameters<Parameters<typeof db.transaction>[0]>[0], tenantId: string, body: z.infer<typeof routingInput>) => {
-    await assertOwnedRef(tx, topics, body.topicId, tenantId, 'topicId', 'Тематика');
-    await assertOwnedRef(tx, settlements, body.settlementId, tenantId, 'settlementId', 'Поселение');
-    await assertOwnedRef(tx, recipients, body.recipientId, tenantId, 'recipientId', 'Получатель');
-  };
-  r.post('/api/routing-rules', { config: manage, preHandler: configurer, schema: { tags: TAG, summary: 'Добавить правило маршрутизации', body: routingInput } }, async (req) =>
-    db.transaction(async (tx) => {
-      const a = actorOf(req);
-      await checkRouting(tx, a.tenantId, req.body);
-      const [row] = await tx.insert(routingRules).values({ ...req.body, tenantId: a.tenantId }).returning();
-      await recordAudit(tx, a, { action: 'create', entity: 'routing_rule', entityId: row.id, after: row });
-      invalidateTenantClassifier(a.tenantId);
-      return row;
-    }),
-  );
-  r.put('/api/routing-rules/:id', { config: manage, preHandler: configurer, schema: { tags: TAG, summary: 'Изменить правило маршрутизации', params: idParam, body: routingInput } }, async (req) =>
-    db.transaction(async (tx) => {
-      const a = actorOf(req);
-      const before = await findOwned(tx, routingRules, req.params.id, a.tenantId, 'Правило маршрутизации');
-      await checkRouting(tx, a.tenantId, req.body);
-      const [row] = await tx.update(routingRules).set({ ...req.body, updatedAt: new Date() }).where(eq(routingRules.id, req.params.id)).returning();
-      await recordAudit(tx, a, { action: 'update', entity: 'routing_rule', entityId: row.id, before, after: row });
-      invalidateTenantClassifier(a.tenantId);
-      return row;
-    }),
-  );
-  r.delete('/api/routing-rules/:id', { config: manage, preHandler: configurer, schema: { tags: TAG, summary: 'Удалить правило маршрутизации', params: idParam } }, async (req) =>
-    db.transaction(async (tx) => {
-      const a = actorOf(req);
-      const before = await findOwned(tx, routingRules, req.params.id, a.tenantId, 'Правило маршрутизации');
-      await tx.delete(routingRules).where(and(eq(routingRules.id, req.params.id), eq(routingRules.tenantId, a.tenantId)));
-      await recordAudit(tx, a, { action: 'delete', entity: 'routing_rule', entityId: before.id, before });
-      invalidateTenantClassifier(a.tenantId);
-      return { ok: true };
-    }),
-  );
+  await classifyConfigRoutes(app);
 }

@@ -45,15 +45,41 @@ interface Entry<T> { item: T; forms: Set<string>[] }
 
 const entry = <T>(item: T, name: string): Entry<T> => ({ item, forms: name.replace(PREFIXES, '').trim().split(/\s+/).map(wordForms) });
 
-/** Position of the first credible mention of the entry in the tokens, or -1. */
-function findIn<T>(ts: Token[], e: Entry<T>): number {
-  for (let i = 0; i + e.forms.length <= ts.length; i++) {
-    if (!e.forms.every((f, j) => f.has(ts[i + j].word))) continue;
-    const prev = ts[i - 1]?.word;
-    // At the start of a sentence only long names count: «Высокое напряжение» is not a village.
-    if ((prev && MARKERS.has(prev)) || (ts[i].capital && (!ts[i].sentenceStart || ts[i].word.length >= 9))) return i;
+/** Is the entry credibly mentioned at token `i` (all its words there, after a marker or capitalised)? */
+function mentionedAt<T>(ts: Token[], e: Entry<T>, i: number): boolean {
+  if (i + e.forms.length > ts.length || !e.forms.every((f, j) => f.has(ts[i + j].word))) return false;
+  const prev = ts[i - 1]?.word;
+  // At the start of a sentence only long names count: «Высокое напряжение» is not a village.
+  return (!!prev && MARKERS.has(prev)) || (ts[i].capital && (!ts[i].sentenceStart || ts[i].word.length >= 9));
+}
+
+/** Entries in gazetteer order and, per form of their first word, the entries it may begin. */
+interface PlaceIndex<T> { entries: Entry<T>[]; byFirstWord: Map<string, number[]> }
+
+function placeIndex<T>(entries: Entry<T>[]): PlaceIndex<T> {
+  const byFirstWord = new Map<string, number[]>();
+  entries.forEach((e, k) => {
+    for (const f of e.forms[0] ?? []) {
+      const list = byFirstWord.get(f);
+      if (list) list.push(k);
+      else byFirstWord.set(f, [k]);
+    }
+  });
+  return { entries, byFirstWord };
+}
+
+/**
+ * The word forms of a gazetteer, built once per gazetteer object (the tenant's classifier keeps
+ * it): an import calls findPlace for every row, and rebuilding them per call was most of its cost.
+ */
+const indexes = new WeakMap<Gazetteer, { localities: PlaceIndex<GazetteerLocality>; settlements: PlaceIndex<GazetteerSettlement> }>();
+function gazetteerIndex(g: Gazetteer) {
+  let x = indexes.get(g);
+  if (!x) {
+    x = { localities: placeIndex(g.localities.map((l) => entry(l, l.name))), settlements: placeIndex(g.settlements.map((s) => entry(s, s.name))) };
+    indexes.set(g, x);
   }
-  return -1;
+  return x;
 }
 
 const STREET_MARKERS = /^(ул|улица|улице|улицы|улицу|улицей|пер|переулок|переулке|переулка|пр|проспект|проспекте|пл|площадь|площади|мкр|микрорайон|микрорайоне|проезд|проезде|шоссе|бульвар|бульваре|кв-л|квартал|квартале)$/;
@@ -78,7 +104,10 @@ const cap = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
 
 /** «по улице Ленина» / «ул. Ленина» / «на Советской улице» → «ул. Ленина» / «ул. Советская». */
 export function findStreet(text: string): string | null {
-  const ts = tokens(text);
+  return streetIn(tokens(text));
+}
+
+function streetIn(ts: Token[]): string | null {
   for (let i = 0; i < ts.length; i++) {
     if (!STREET_MARKERS.test(ts[i].word)) continue;
     const kind = kindOf(ts[i].word);
@@ -98,14 +127,13 @@ export function findStreet(text: string): string | null {
  * settlement alone gets its administrative centre as the locality; coordinates from the locality.
  */
 export function findPlace(g: Gazetteer, text: string, address?: string | null): PlaceFound {
-  const localities = g.localities.map((l) => entry(l, l.name));
-  const settlements = g.settlements.map((s) => entry(s, s.name));
+  const { localities, settlements } = gazetteerIndex(g);
   for (const source of [address ?? '', text]) {
     if (!source.trim()) continue;
     const ts = tokens(source);
     const loc = first(ts, localities);
     const set = first(ts, settlements);
-    const street = findStreet(source);
+    const street = streetIn(ts);
     if (!loc && !set) { if (street && source === address) return { ...none(), street, ...fromText(g, text) }; continue; }
     const locality = loc ?? adminCentre(g, set!);
     const settlementId = loc?.settlementId ?? set?.id ?? null;
@@ -121,13 +149,14 @@ function fromText(g: Gazetteer, text: string): Omit<PlaceFound, 'street'> {
 
 const none = (): PlaceFound => ({ settlementId: null, localityId: null, street: null, lat: null, lon: null });
 
-function first<T>(ts: Token[], entries: Entry<T>[]): T | null {
-  let best: { at: number; item: T } | null = null;
-  for (const e of entries) {
-    const at = findIn(ts, e);
-    if (at >= 0 && (!best || at < best.at)) best = { at, item: e.item };
+/** The entry mentioned first in the tokens (at the same token: the earlier in the gazetteer). */
+function first<T>(ts: Token[], index: PlaceIndex<T>): T | null {
+  for (let i = 0; i < ts.length; i++) {
+    const candidates = index.byFirstWord.get(ts[i].word);
+    if (!candidates) continue;
+    for (const k of candidates) if (mentionedAt(ts, index.entries[k], i)) return index.entries[k].item;
   }
-  return best?.item ?? null;
+  return null;
 }
 
 function adminCentre(g: Gazetteer, s: GazetteerSettlement): GazetteerLocality | null {

@@ -14,7 +14,7 @@ const SWEEP_MS = 5_000;
  */
 export async function intakeRoutes(app: FastifyInstance): Promise<void> {
   const { database, clock, env } = app.deps;
-  const worker = new ImportWorker(database, clock, app.log);
+  const worker = new ImportWorker(database, clock, app.log, { leaseMs: env.IMPORT_LEASE_SECONDS * 1000 });
   // The process that accepts an import runs it (kick); the sweep also resumes jobs of stopped processes.
   app.addHook('onReady', async () => {
     if (env.JOBS === '1') worker.start(SWEEP_MS);

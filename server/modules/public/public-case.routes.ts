@@ -8,8 +8,13 @@ import { AppError } from '../../errors';
 import { applicantActor } from '../../http/actor';
 import { tokenId } from '../auth/session-token';
 import { rateAnswer } from '../cases/actions/rate-answer';
+import { findMyCaseInput } from '../../../domain/cases/find-my-case';
+import { publicTenant } from '../intake/public/public-tenant';
+import { findMyCase } from './find-my-case';
 
 const TAG = ['Для жителей'];
+/** «Найти моё обращение»: few tries per address, so neither numbers nor contacts can be guessed. */
+export const FIND_RATE = { max: 5, timeWindow: '10 minutes' } as const;
 const tokenParam = z.object({ token: z.string().min(20).max(100) });
 
 /** What the applicant sees through their secret link: status, answer, and the rating form. */
@@ -27,6 +32,10 @@ export async function publicCaseRoutes(app: FastifyInstance): Promise<void> {
     const [answer] = await db.select({ text: caseAnswers.text, at: caseAnswers.reviewedAt }).from(caseAnswers).where(and(eq(caseAnswers.caseId, c.id), eq(caseAnswers.state, 'approved'))).orderBy(desc(caseAnswers.createdAt)).limit(1);
     const [t] = await db.select({ name: tenants.name, timeZone: tenants.timeZone }).from(tenants).where(eq(tenants.id, c.tenantId));
     return { tenant: t, number: c.number, status: c.status, receivedAt: c.receivedAt, answerDue: c.answerDue, answer: answer ?? null, rating: c.rating, canRate: ['answered', 'closed'].includes(c.status) && c.rating == null };
+  });
+  r.post('/api/public/cases/find', { config: { policy: 'public', rateLimit: FIND_RATE }, schema: { tags: TAG, summary: 'Найти моё обращение: номер и телефон или e-mail, указанные при обращении; ответ — новая секретная ссылка', body: findMyCaseInput } }, async (req) => {
+    const tenant = await publicTenant(db, req.body.tenant);
+    return db.transaction((tx) => findMyCase(tx, tenant.id, req.body));
   });
   r.post('/api/public/cases/:token/rate', { config: { policy: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } }, schema: { tags: TAG, summary: 'Оценить ответ (1–5)', params: tokenParam, body: rateInput } }, async (req) => {
     const c = await find(req.params.token);

@@ -31,6 +31,7 @@ import { adminIndexRoute, adminRoute } from '../routes/admin';
 import { usersRoute } from '../routes/admin.users';
 import { rolesRoute } from '../routes/admin.roles';
 import { auditRoute } from '../routes/admin.audit';
+import { retentionRoute } from '../routes/admin.retention';
 import { deadlinesRoute } from '../routes/admin.deadlines';
 import { queryClient } from './query-client';
 import { stringifySearch } from './search-params';
@@ -58,7 +59,7 @@ const routeTree = rootRoute.addChildren([
     engagementRoute.addChildren(engagementChildren),
     regionRoute,
     directoryRoute.addChildren([directoryIndexRoute, territoryRoute, recipientsRoute, topicsRoute, routingRoute, keywordsRoute, classifierRoute]),
-    adminRoute.addChildren([adminIndexRoute, usersRoute, rolesRoute, auditRoute, deadlinesRoute]),
+    adminRoute.addChildren([adminIndexRoute, usersRoute, rolesRoute, auditRoute, deadlinesRoute, retentionRoute]),
   ]),
 ]);
 

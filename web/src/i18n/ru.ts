@@ -10,6 +10,7 @@ import { analyticsCatalogue } from './ru.analytics';
 import { reportsCatalogue } from './ru.reports';
 import { classifyCatalogue } from './ru.classify';
 import { problemsCatalogue } from './ru.problems';
+import { retentionCatalogue } from './ru.retention';
 
 const ru = {
   app: {
@@ -278,6 +279,7 @@ const ru = {
       roles: 'Роли',
       audit: 'Журнал изменений',
       deadlines: 'Сроки и каналы',
+      retention: 'Хранение ПД',
     },
   },
   users: {
@@ -479,6 +481,7 @@ const ru = {
   ...reportsCatalogue,
   ...classifyCatalogue,
   ...problemsCatalogue,
+  ...retentionCatalogue,
 };
 
 export default ru;

@@ -10,6 +10,7 @@ import { Page } from '../components/Page';
 import { useCan, useTimeZone } from '../features/auth/session';
 import { casesCountQuery, casesListQuery } from '../features/cases/cases.api';
 import { RegisterFilters } from '../features/cases/register/RegisterFilters';
+import { LastImportLine } from '../features/intake/LastImportLine';
 import { SavedViews } from '../features/cases/register/SavedViews';
 import { ExportMenu } from '../features/exports/ExportMenu';
 import { useRegisterColumns } from '../features/cases/register/register-columns';
@@ -66,6 +67,7 @@ function RegisterPage() {
   return (
     <Page
       title={t('register.title')}
+      header={<LastImportLine channel={search.channel} />}
       actions={
         <>
           <SavedViews search={search} apply={(s) => void navigate({ search: s })} />

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Box, Button, Center, Checkbox, CopyButton, FileInput, Group, Loader, Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Center, Checkbox, CopyButton, FileInput, Group, Loader, Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconCircleCheck, IconRefresh } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, createRoute } from '@tanstack/react-router';
@@ -8,6 +8,7 @@ import { api, qs } from '../api/client';
 import { ApiError, errorMessage } from '../api/errors';
 import { PublicNotices } from '../features/engagement/PublicNotices';
 import { DistrictMap, type DistrictTerritory } from '../features/public/DistrictMap';
+import { FindMyCase } from '../features/public/FindMyCase';
 import { formatDate } from '../lib/format';
 import { rootRoute } from './root';
 
@@ -151,7 +152,7 @@ function PublicPage({ tenantCode }: { tenantCode?: string }) {
                     {t('publicForm.title')}
                   </Title>
                   <Text size="sm" c="dimmed">
-                    {t('publicForm.lead')}
+                    {t('publicForm.lead')} <Anchor href="#find-my-case">{t('publicForm.find.jump')}</Anchor>
                   </Text>
                   {send.error && (
                     <Alert color="red" variant="light" p="xs" role="alert">
@@ -225,6 +226,7 @@ function PublicPage({ tenantCode }: { tenantCode?: string }) {
               </form>
             )}
           </Paper>
+          {tr && <FindMyCase tenantCode={tr.tenant.code} />}
           {tr && <PublicNotices tenantCode={tr.tenant.code} />}
         </Stack>
       </Center>

@@ -6,6 +6,7 @@ import { caseFiles } from '../../../db/schema';
 import { CASE_LIMITS } from '../../../../domain/cases/schemas';
 import { AppError } from '../../../errors';
 import { sniffFile } from '../../../lib/sniff-file';
+import { safeFileName } from '../../../lib/safe-file-name';
 import { recordAudit } from '../../audit/record-audit';
 import { lockCase } from '../case-row';
 
@@ -21,7 +22,7 @@ export async function attachFile(tx: Tx, actor: Actor, caseId: string, file: { n
   if (!mimeType) throw new AppError('validation', 'Тип файла не поддерживается: можно фото (JPEG, PNG, WebP, GIF), PDF, Word, Excel или текст', { file: 'Неподдерживаемый тип' });
   const [{ n }] = await tx.select({ n: count() }).from(caseFiles).where(eq(caseFiles.caseId, caseId));
   if (n >= CASE_LIMITS.filesPerCase) throw new AppError('validation', `К обращению можно приложить не более ${CASE_LIMITS.filesPerCase} файлов`, { file: 'Слишком много файлов' });
-  const fileName = file.name.replace(/[\\/\0\r\n]/g, '_').slice(0, 200) || 'файл';
+  const fileName = safeFileName(file.name);
   const [row] = await tx
     .insert(caseFiles)
     .values({ tenantId: actor.tenantId, caseId, answerId, fileName, mimeType, size: file.data.length, sha256: createHash('sha256').update(file.data).digest('hex'), content: file.data, uploadedBy: actor.userId })

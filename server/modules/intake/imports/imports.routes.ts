@@ -6,6 +6,7 @@ import { AppError } from '../../../errors';
 import { IMPORT_FIELDS, IMPORT_FIELD_KEYS, IMPORT_LIMITS, MULTI_COLUMN_FIELDS, mappingInput, startImportInput } from '../mapping/fields';
 import { PRESETS } from '../mapping/presets';
 import { findJob, jobView, listJobs } from './job-view';
+import { lastImport } from './last-import';
 import { deleteMapping, listMappings, saveMapping } from './save-mapping';
 import { resumeImport, startImport } from './start-import';
 import { uploadImport } from './upload-import';
@@ -56,6 +57,9 @@ export function importsRoutes(worker: ImportWorker) {
       return uploadImport(db, actorOf(req), { name: file.filename, data, channel });
     });
 
+    r.get('/api/imports/last', { config, schema: { tags: TAG, summary: 'Последний импорт источника (канала): когда, сколько новых, обновлённых и в карантине', querystring: z.object({ channel: z.string().trim().min(1, { error: 'Канал: заполните поле' }).max(64) }) } }, async (req) => ({
+      job: await lastImport(db, actorOf(req).tenantId, req.query.channel),
+    }));
     r.get('/api/imports', { config, schema: { tags: TAG, summary: 'Импорты: последние загрузки и их итоги', querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }) } }, async (req) => ({
       items: await listJobs(db, actorOf(req).tenantId, req.query.limit),
     }));

@@ -120,6 +120,7 @@ export async function processJob(database: Database, jobId: string, opts: Proces
   const size = opts.chunkRows ?? IMPORT_LIMITS.chunkRows;
   let chunkNo = 0;
   let chunk: RawRow[] = [];
+  let chars = 0;
   let inflight: Promise<void> | null = null;
   // PostgreSQL works in its own process, so the next chunk is read, mapped and given its deadlines
   // while this one is written; PGlite runs on this thread, where the overlap only adds contention.
@@ -135,9 +136,11 @@ export async function processJob(database: Database, jobId: string, opts: Proces
   for await (const row of readRows(storedFileStream(db, job.id), dialect)) {
     if (row.rowNumber <= job.headerRow || row.rowNumber <= job.checkpointRow || isEmptyRow(row.cells)) continue;
     chunk.push(row);
-    if (chunk.length >= size) {
+    chars += rowChars(row);
+    if (chunk.length >= size || chars >= IMPORT_LIMITS.chunkChars) {
       await flush(chunk);
       chunk = [];
+      chars = 0;
     }
   }
   if (chunk.length) await flush(chunk);
@@ -148,6 +151,13 @@ export async function processJob(database: Database, jobId: string, opts: Proces
     .where(and(eq(importJobs.id, job.id), eq(importJobs.lockedBy, opts.workerId)))
     .returning({ id: importJobs.id });
   if (!done.length) throw new LeaseLostError();
+}
+
+/** The text a row carries (its strings), to bound a chunk's memory as well as its row count. */
+function rowChars(row: RawRow): number {
+  let n = 0;
+  for (const c of row.cells) n += typeof c === 'string' ? c.length : 8;
+  return n;
 }
 
 async function writeChunk(database: Database, ctx: JobContext, chunk: PreparedChunk, chunkNo: number, opts: ProcessOptions): Promise<void> {

@@ -39,7 +39,10 @@ export const IMPORT_LIMITS = {
   partBytes: 1024 * 1024,
   previewRows: 20,
   sampleRows: 40,
-  chunkRows: 1000,
+  /** Rows per transaction: measured on the 60 thousand real rows, 4 000 takes ~10 % less CPU than 1 000. */
+  chunkRows: 4000,
+  /** …and at most this much text per chunk, so long messages keep the memory flat. */
+  chunkChars: 4 * 1024 * 1024,
   retryRows: 5000,
 } as const;
 

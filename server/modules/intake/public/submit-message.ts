@@ -6,6 +6,7 @@ import { caseApplicants, caseFiles, caseTokens, topics } from '../../../db/schem
 import { systemActor } from '../../../http/actor';
 import { AppError } from '../../../errors';
 import { sniffFile } from '../../../lib/sniff-file';
+import { safeFileName } from '../../../lib/safe-file-name';
 import { CASE_LIMITS } from '../../../../domain/cases/schemas';
 import { email, optionalText, optionalUuidRef } from '../../../../domain/validation/fields';
 import { createCase } from '../../cases/create-case';
@@ -65,7 +66,7 @@ export function checkPhotos(photos: { name: string; data: Buffer }[]) {
       throw new AppError('validation', `Фото «${p.name}»: можно приложить только изображение JPEG, PNG, WebP или GIF`, { photos: 'Только изображения JPEG, PNG, WebP или GIF' });
     }
     if (p.data.length > CASE_LIMITS.fileBytes) throw new AppError('too_large', `Фото «${p.name}» больше ${CASE_LIMITS.fileBytes / 1024 / 1024} МБ`);
-    return { ...p, mimeType, fileName: p.name.replace(/[\\/\0\r\n]/g, '_').slice(0, 200) || 'фото' };
+    return { ...p, mimeType, fileName: safeFileName(p.name, 'фото') };
   });
 }
 

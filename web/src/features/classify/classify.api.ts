@@ -51,7 +51,9 @@ function useClassifyMutation<I>(fn: (input: I) => Promise<unknown>, message: (in
     mutationFn: fn,
     onSuccess: (_d, input) => {
       notifications.show({ message: message(input), color: 'green', autoClose: 2500 });
-      return qc.invalidateQueries({ queryKey: classifyKey });
+      // Not returned: the caller's onSuccess (closing the drawer) must not wait for every classify
+      // list to be refetched — on a busy server that kept the drawer open after «Сохранить».
+      void qc.invalidateQueries({ queryKey: classifyKey });
     },
   });
 }
