@@ -87,6 +87,18 @@ export async function listCases(database: Database, actor: Actor, q: RegisterQue
   } else if (q.cursor) {
     offset = Math.max(0, Number.parseInt(q.cursor, 10) || 0);
   }
+  // With a full-text term the planner tends to walk the date (or topic) index and test every row's
+  // text, because it cannot see that the term and the other filters rarely meet (1.9 s on 1 M cases
+  // for a word absent from the cell). Matching first through the GIN index, materialised, then
+  // ordering the hits keeps a search bounded by the number of hits.
+  const textSearch = Boolean(q.q && !/^\d{4}-\d{1,6}$/.test(q.q.trim()));
+  const source = textSearch
+    ? sql`(WITH hits AS MATERIALIZED (SELECT c.id, c.received_at, c.answer_due, c.updated_at FROM cases c WHERE ${where}${page}),
+            top AS (SELECT c.id FROM hits c ORDER BY ${ORDER[q.sort]} LIMIT ${q.limit + 1} OFFSET ${offset})
+           SELECT c.* FROM top JOIN cases c ON c.id = top.id) c`
+    : sql`cases c`;
+  const filter = textSearch ? sql`TRUE` : sql`${where}${page}`;
+  if (textSearch) offset = 0;
   const found = await rows(
     database.db,
     sql`
@@ -94,13 +106,13 @@ export async function listCases(database: Database, actor: Actor, q: RegisterQue
            c.topic_id, c.subtopic_id, c.settlement_id, c.locality_id, c.recipient_id, c.executor_id,
            c.answer_due, c.answer_at_risk_from, c.answered_at, c.paused_since, c.rating, c.fast_track, c.priority, c.address,
            t.name AS topic_name, st.name AS subtopic_name, s.name AS settlement_name, r.name AS recipient_name, u.full_name AS executor_name
-    FROM cases c
+    FROM ${source}
     LEFT JOIN topics t ON t.id = c.topic_id
     LEFT JOIN topics st ON st.id = c.subtopic_id
     LEFT JOIN settlements s ON s.id = c.settlement_id
     LEFT JOIN recipients r ON r.id = c.recipient_id
     LEFT JOIN users u ON u.id = c.executor_id
-    WHERE ${where}${page}
+    WHERE ${filter}
     ORDER BY ${ORDER[q.sort]}
     LIMIT ${q.limit + 1} OFFSET ${offset}`,
   );
