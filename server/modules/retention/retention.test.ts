@@ -87,7 +87,7 @@ describe.each(targets())('personal-data retention and the destruction act on %s'
     expect(acts).toHaveLength(1);
     expect(acts[0]).toMatchObject({ number: '2026-001', total: 3, destroyedAt: '2026-11-20T09:00:00.000Z' });
     expect(acts[0].content).toMatchObject({ responsible: 'Иванов И. И., начальник отдела', counts: { applicant: 1, quarantine: 1, access_log: 1 } });
-    expect(JSON.stringify(acts[0])).not.toMatch(/Петров|Сидоров|927/);
+    expect(JSON.stringify(acts[0])).not.toMatch(/Петров|Сидоров|petrov@|927 000|9270001122|Школьная/);
     const docx = await admin.get(`/api/pd-retention/acts/${acts[0].id}/act.docx`);
     expect(docx.headers['content-disposition']).toMatch(/^attachment/);
     expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
@@ -98,7 +98,7 @@ describe.each(targets())('personal-data retention and the destruction act on %s'
     expect(sheet.rowCount).toBe(1 + 3);
     const subjects = [2, 3, 4].map((i) => String(sheet.getRow(i).getCell(1).value));
     expect(subjects.some((s) => /заявитель обращения № \d{4}-\d{6}/.test(s))).toBe(true);
-    expect(JSON.stringify(sheet.getSheetValues())).not.toMatch(/Петров|Сидоров|927/);
+    expect(JSON.stringify(sheet.getSheetValues())).not.toMatch(/Петров|Сидоров|petrov@|927 000|9270001122|Школьная/);
     const [audit] = await database.query<{ n: string }>(`SELECT count(*) AS n FROM audit_events WHERE action = 'pd_destroy' AND tenant_id = $1`, [tenantId]);
     expect(Number(audit.n)).toBe(1);
   });
