@@ -59,6 +59,16 @@ describe.each(targets())('register full-text search on %s', (target) => {
     expect(second.items.map((c: { id: string }) => c.id)).toEqual(snow.slice(5, 10));
     const none = (await head.get(`/api/cases?q=${encodeURIComponent('автобус')}&settlementId=${f.S1}`)).json();
     expect(none.items).toEqual([]);
+    // A term alone takes the ordered walk: the same cases, newest first, across pages.
+    const alone: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: { id: string }[]; nextCursor: string | null } = (await head.get(`/api/cases?q=${encodeURIComponent('снег')}&limit=7${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      alone.push(...page.items.map((c: { id: string }) => c.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(alone).toHaveLength(23);
+    expect(alone.filter((id) => snow.includes(id))).toEqual([...snow].reverse());
     const count = (await head.get(`/api/cases/count?q=${encodeURIComponent('снег')}`)).json();
     expect(count.total).toBe(23);
   });
