@@ -1,8 +1,6 @@
-import { sql } from 'drizzle-orm';
 import type { ZodType } from 'zod';
 import type { Database } from '../../db/client';
 import type { Actor } from '../../http/actor';
-import { rows } from '../../db/rows';
 import type { Permission } from '../../../domain/auth/permissions';
 import { registerQuery } from '../../../domain/cases/register-query';
 import { heatmapQuery, periodQuery, ratingQuery } from '../../../domain/analytics/schemas';
@@ -14,6 +12,7 @@ import { reportsCatalogue } from '../../../web/src/i18n/ru.reports';
 import { countRegister, REGISTER_COLUMNS, REGISTER_PD_COLUMNS, registerExportWhere, registerRows } from './register-rows';
 import type { Cell, ColumnType, ExportColumn } from './table-file';
 import { problemsList, roadmapsList } from './problem-lists';
+import { tenantZone } from '../../db/tenant-today';
 
 /** What an export writes: the sheet, its columns, its rows (streamed), and how many rows (if known). */
 export interface OpenedExport {
@@ -45,11 +44,6 @@ async function* fromArray(list: Cell[][]): AsyncGenerator<Cell[]> {
   yield* list;
 }
 
-async function tenantZone(database: Database, tenantId: string): Promise<string> {
-  const [t] = await rows<{ time_zone: string }>(database.db, sql`SELECT time_zone FROM tenants WHERE id = ${tenantId}`);
-  return t.time_zone;
-}
-
 /** Column type of a measure's values (shares as percentages, counts as integers). */
 export function unitType(unit: Unit | string): ColumnType {
   return unit === 'share' ? 'share' : unit === 'count' ? 'int' : 'number';
@@ -73,7 +67,7 @@ const casesList: ExportList = {
   params: registerQuery,
   async open(database, actor, params, now, withPd) {
     const q = params as ReturnType<typeof registerQuery.parse>;
-    const timeZone = await tenantZone(database, actor.tenantId);
+    const timeZone = await tenantZone(database.db, actor.tenantId);
     const where = await registerExportWhere(database, actor, q, now, timeZone);
     return {
       title: L.cases,
@@ -109,7 +103,7 @@ const ratingList: ExportList = {
     return {
       title: L.rating,
       columns,
-      timeZone: await tenantZone(database, actor.tenantId),
+      timeZone: await tenantZone(database.db, actor.tenantId),
       count: null,
       rows: fromArray(
         r.items.map((x) => [x.rank, x.recipient.name, x.n, x.score, part(x, 'timeliness'), part(x, 'completeness'), part(x, 'satisfaction'), x.avgRating, x.lowData ? 'да' : 'нет', x.previous?.rank ?? null]),
@@ -141,7 +135,7 @@ const heatmapList: ExportList = {
       const x = m.cells[i][j];
       if (x.count || x.prev || x.yoy) out.push([r.name ?? notSet, c.name ?? notSet, x.value, x.count, x.prev, x.yoy]);
     }));
-    return { title: L.heatmap, columns, timeZone: await tenantZone(database, actor.tenantId), count: null, rows: fromArray(out) };
+    return { title: L.heatmap, columns, timeZone: await tenantZone(database.db, actor.tenantId), count: null, rows: fromArray(out) };
   },
 };
 
@@ -168,7 +162,7 @@ const indicatorsList: ExportList = {
     return {
       title: L.indicators,
       columns,
-      timeZone: await tenantZone(database, actor.tenantId),
+      timeZone: await tenantZone(database.db, actor.tenantId),
       count: null,
       rows: fromArray(r.items.map((x) => [r.period.code, x.code, x.name, unitLabel(x.unit), inUnit(x.value, x.unit), x.n, inUnit(x.target?.value ?? null, x.unit), met(x.met), inUnit(x.previous.value, x.unit)])),
     };

@@ -1,10 +1,9 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Tx } from '../../db/tx';
 import type { Actor } from '../../http/actor';
 import { reportNotes, reportNoteVersions, users } from '../../db/schema';
 import { AppError } from '../../errors';
-import { rows } from '../../db/rows';
 import { recordAudit } from '../audit/record-audit';
 import { localDate } from '../../../domain/deadlines';
 import { lastCompleteWeek, rangeDays, type DateRange } from '../../../domain/analytics/period';
@@ -13,15 +12,11 @@ import { composeNote, ruDate, type NoteTexts } from './note-blocks';
 import { chartPng } from './note-charts';
 import { renderNoteDocx } from './note-docx';
 import { reportsCatalogue } from '../../../web/src/i18n/ru.reports';
+import { tenantZone } from '../../db/tenant-today';
 
 const MAX_NOTE_DAYS = 366;
 
 type NoteRow = typeof reportNotes.$inferSelect;
-
-async function tenantZone(db: Db, tenantId: string): Promise<string> {
-  const [t] = await rows<{ time_zone: string }>(db, sql`SELECT time_zone FROM tenants WHERE id = ${tenantId}`);
-  return t.time_zone;
-}
 
 export function municipalOnly(actor: Actor) {
   if (actor.tenantKind !== 'municipality') throw new AppError('forbidden', 'Аналитические записки ведёт МЦУ муниципалитета');
