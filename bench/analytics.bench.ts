@@ -10,6 +10,7 @@ import { municipalHeatmap } from '../server/modules/analytics/heatmap';
 import { municipalMap } from '../server/modules/analytics/map';
 import { weeklySignals } from '../server/modules/analytics/signals';
 import { municipalDashboard } from '../server/modules/analytics/dashboard';
+import { daySumsMismatches } from '../server/modules/analytics/day-sums-check';
 import { recipientRating } from '../server/modules/analytics/rating';
 import { municipalIndicators } from '../server/modules/analytics/indicator-values';
 import { municipalityRating, regionDashboard, regionHeatmap, regionIndicators } from '../server/modules/analytics/region';
@@ -88,5 +89,8 @@ async function measure(database: Database, tenantId: string, kind: string, runs:
     await row(`ЦУР: рейтинг муниципалитетов, квартал ${quarter.code}`, () => municipalityRating(db, regionActor, regionFilters.parse(q), BENCH_NOW));
     await row(`ЦУР: показатели за ${quarter.code}`, () => regionIndicators(db, regionActor, quarter.code, BENCH_NOW));
   }
+  const t0 = performance.now();
+  const mismatches = await daySumsMismatches(db);
+  out.push([kind, `сверка дневных сумм со счётом по обращениям: расхождений ${mismatches.length}`, ms(performance.now() - t0), '', '']);
   return out;
 }

@@ -1,4 +1,4 @@
-import { boolean, doublePrecision, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, date, doublePrecision, index, integer, jsonb, numeric, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { tenants } from './tenants';
 import { users } from './auth';
 
@@ -42,4 +42,47 @@ export const analyticsSignalDismissals = pgTable(
     dismissedAt: timestamp('dismissed_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('analytics_signal_dismissals_uq').on(t.tenantId, t.signalKey)],
+);
+
+/**
+ * Daily tallies of the cases in three shapes (1: topic × settlement, 2: channel × regime × fast track,
+ * 3: recipient), maintained by triggers on `cases` in the same transaction as each change (migration
+ * 20261128021500-case-day-sums.sql). Read by server/modules/analytics/day-sums.ts.
+ */
+export const caseDaySums = pgTable(
+  'case_day_sums',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    shape: smallint('shape').notNull(),
+    tenantId: uuid('tenant_id').notNull(),
+    day: date('day').notNull(),
+    topicId: uuid('topic_id'),
+    settlementId: uuid('settlement_id'),
+    channel: text('channel'),
+    regime: text('regime'),
+    fastTrack: boolean('fast_track'),
+    recipientId: uuid('recipient_id'),
+    n: integer('n').notNull().default(0),
+    dueN: integer('due_n').notNull().default(0),
+    overdueN: integer('overdue_n').notNull().default(0),
+    answeredDueN: integer('answered_due_n').notNull().default(0),
+    inTimeN: integer('in_time_n').notNull().default(0),
+    answeredN: integer('answered_n').notNull().default(0),
+    answerSeconds: numeric('answer_seconds').notNull().default('0'),
+    ratedN: integer('rated_n').notNull().default(0),
+    ratingSum: integer('rating_sum').notNull().default(0),
+    rating45N: integer('rating45_n').notNull().default(0),
+    fastN: integer('fast_n').notNull().default(0),
+    fastInTimeN: integer('fast_in_time_n').notNull().default(0),
+    returnedN: integer('returned_n').notNull().default(0),
+    repeatN: integer('repeat_n').notNull().default(0),
+    routedN: integer('routed_n').notNull().default(0),
+    autoN: integer('auto_n').notNull().default(0),
+  },
+  (t) => [
+    // NULL is «не указано», one row per key: the migration makes this index NULLS NOT DISTINCT
+    // (drizzle-kit neither writes nor reads that clause).
+    uniqueIndex('case_day_sums_key').on(t.shape, t.tenantId, t.day, t.topicId, t.settlementId, t.channel, t.regime, t.fastTrack, t.recipientId),
+    index('case_day_sums_read_idx').on(t.tenantId, t.shape, t.day),
+  ],
 );

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client';
 import type { Actor } from '../../http/actor';
 import { aggregateRows } from './read';
 import { OPEN_STATUSES } from '../../../domain/cases/status';
-import { measureValue, sumAll, type Sums } from '../../../domain/analytics/measures';
+import { SUM_KEYS, measureValue, sumAll, type Sums } from '../../../domain/analytics/measures';
 import { clip, monthsOf, splitRange, weeksOf, type DateRange, type Period } from '../../../domain/analytics/period';
 import type { AnalyticsFilters } from '../../../domain/analytics/schemas';
 import { casesWithDay, readSums, SCAN_PART_DAYS, SCAN_PARTS, sumsSelect } from './case-sums';
@@ -11,6 +11,7 @@ import { and, caseFiltersOf, dayText, filterConditions, localDay, receivedIn, re
 import { municipalView, type AnalyticsView } from './scope';
 import { averageWorkingHours, type WorkingHoursResult } from './working-hours';
 import { DEFAULT_DAYS } from './heatmap';
+import { daySumsSelect, daySumsSource, pickShape, type CaseWhere } from './day-sums';
 
 /** A number of the dashboard: its value, what it rests on, and the register link of those cases. */
 export interface Figure {
@@ -32,7 +33,14 @@ interface DayRow {
   sums: Sums;
 }
 
-async function dayRows(db: Db, view: AnalyticsView, conds: SQL[], range: DateRange, now: Date): Promise<DayRow[]> {
+async function dayRows(db: Db, view: AnalyticsView, where: CaseWhere, range: DateRange, now: Date): Promise<DayRow[]> {
+  const conds = where.conds;
+  const shape = pickShape(view.daySums, where.filters, ['channel', 'regime']);
+  const read = (r: Record<string, unknown>) => ({ day: r.d as string, channel: r.ch as string, regime: r.rg as string, sums: readSums(r) });
+  if (shape) {
+    const source = daySumsSource({ shape, scope: view.daySums!, caseScope: view.scope, filters: where.filters, range, timeZone: view.timeZone, now, keys: SUM_KEYS });
+    return (await aggregateRows(db, sql`SELECT ${dayText(sql`c.day`)} AS d, c.channel AS ch, c.regime AS rg, ${daySumsSelect()} FROM ${source} GROUP BY c.day, c.channel, c.regime`)).map(read);
+  }
   const pieces = await Promise.all(
     splitRange(range, SCAN_PARTS, SCAN_PART_DAYS).map((piece) =>
       aggregateRows(
@@ -43,7 +51,7 @@ async function dayRows(db: Db, view: AnalyticsView, conds: SQL[], range: DateRan
       ),
     ),
   );
-  return pieces.flat().map((r) => ({ day: r.d as string, channel: r.ch as string, regime: r.rg as string, sums: readSums(r) }));
+  return pieces.flat().map(read);
 }
 
 type Link = (extra?: RegisterLink, r?: DateRange) => RegisterLink | null;
@@ -88,8 +96,8 @@ function trend(list: DayRow[], periods: Period[], range: DateRange, link: Link) 
 }
 
 /** The common dashboard of a view (municipality or region) over the period. */
-export async function dashboardCore(db: Db, view: AnalyticsView, conds: SQL[], range: DateRange, now: Date, link: Link, hours: () => Promise<WorkingHoursResult | null>) {
-  const [list, incident] = await Promise.all([dayRows(db, view, conds, range, now), hours()]);
+export async function dashboardCore(db: Db, view: AnalyticsView, where: CaseWhere, range: DateRange, now: Date, link: Link, hours: () => Promise<WorkingHoursResult | null>) {
+  const [list, incident] = await Promise.all([dayRows(db, view, where, range, now), hours()]);
   const total = sumAll(list.map((r) => r.sums));
   const f = figuresOf(total, link);
   return {
@@ -136,7 +144,7 @@ export async function municipalDashboard(db: Db, actor: Actor, q: AnalyticsFilte
   const incidentConds = filters.channel ? [] : [sql`c.channel = ${INCIDENT}`];
   const conds = filterConditions(filters);
   const [core, overdue] = await Promise.all([
-    dashboardCore(db, view, conds, range, now, link, async () =>
+    dashboardCore(db, view, { conds, filters }, range, now, link, async () =>
       withIncident ? averageWorkingHours(db, view.scope, [...conds, ...incidentConds], range, now, view.timeZone, view.tenant.schedule) : null,
     ),
     overdueNow(db, view, conds, now, sql`c.recipient_id::text`, sql`LEFT JOIN recipients g ON g.id = c.recipient_id`),

@@ -79,6 +79,7 @@ export async function municipalHeatmap(db: Db, actor: Actor, q: HeatmapQuery, no
         if ((r && r.id === null) || (c && c.id === null)) return null; // «не указано» has no register filter
         return registerLink(filters, range, { ...(r ? { topicId: r.id! } : {}), ...(c ? { [colField]: c.id! } : {}) });
       },
+      daySums: { filters, columns: [q.topicId ? 'subtopic_id' : 'topic_id', q.level === 'locality' ? 'locality_id' : 'settlement_id'] },
     },
     now,
   );

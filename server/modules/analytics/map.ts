@@ -40,6 +40,7 @@ export async function municipalMap(db: Db, actor: Actor, q: MapQuery, now: Date)
         range,
         totalPopulation: view.tenant.population,
         link: (_r, c) => (c && c.id === null ? null : registerLink(filters, range, c ? { settlementId: c.id! } : {})),
+        daySums: { filters, columns: ['tenant_id', 'settlement_id'] },
       },
       now,
     ),

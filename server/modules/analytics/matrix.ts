@@ -6,6 +6,7 @@ import { previousRange, yearAgoRange, type DateRange } from '../../../domain/ana
 import { sumsSelect, readSums } from './case-sums';
 import { and, receivedIn, type RegisterLink } from './filters';
 import type { AnalyticsView } from './scope';
+import { daySumsSelect, daySumsSource, pickShape, type DaySumsFilters } from './day-sums';
 
 /** A row or a column of the matrix: a topic, a settlement, a municipality… (key null: «не указано»). */
 export interface Member {
@@ -45,6 +46,8 @@ export interface MatrixSpec {
   range: DateRange;
   totalPopulation: number | null;
   link: (row: Member | null, col: Member | null) => RegisterLink | null;
+  /** The same query in the day sums' terms: its filters and the case columns rowKey, colKey and joins use. */
+  daySums?: { filters: DaySumsFilters; columns: string[] };
 }
 
 /** One window's tallies by cell, with the row, column and overall sums made once. */
@@ -61,12 +64,18 @@ function add(m: Map<string | null, Sums>, k: string | null, s: Sums) {
 }
 
 async function window(db: Db, s: MatrixSpec, r: DateRange, now: Date): Promise<Grid> {
+  const keys = keysFor([s.measure]);
+  const shape = s.daySums ? pickShape(s.view.daySums, s.daySums.filters, s.daySums.columns) : null;
   const found = await aggregateRows(
     db,
-    sql`SELECT ${s.rowKey}::text AS r, ${s.colKey}::text AS k, ${sumsSelect(now, keysFor([s.measure]))}
-        FROM cases c ${s.joins ?? sql``}
-        WHERE ${and([s.view.scope, ...s.conditions, receivedIn(r, s.view.timeZone)])}
-        GROUP BY ${s.rowKey}, ${s.colKey}`,
+    shape
+      ? sql`SELECT ${s.rowKey}::text AS r, ${s.colKey}::text AS k, ${daySumsSelect(keys)}
+            FROM ${daySumsSource({ shape, scope: s.view.daySums!, caseScope: s.view.scope, filters: s.daySums!.filters, range: r, timeZone: s.view.timeZone, now, keys })} ${s.joins ?? sql``}
+            GROUP BY ${s.rowKey}, ${s.colKey}`
+      : sql`SELECT ${s.rowKey}::text AS r, ${s.colKey}::text AS k, ${sumsSelect(now, keys)}
+            FROM cases c ${s.joins ?? sql``}
+            WHERE ${and([s.view.scope, ...s.conditions, receivedIn(r, s.view.timeZone)])}
+            GROUP BY ${s.rowKey}, ${s.colKey}`,
   );
   const g: Grid = { cells: new Map(), rows: new Map(), cols: new Map(), total: emptySums() };
   for (const x of found) {

@@ -10,6 +10,7 @@ import type { RatingQuery } from '../../../domain/analytics/schemas';
 import { readSums, sumsSelect } from './case-sums';
 import { and, caseFiltersOf, filterConditions, receivedIn, registerLink, resolveRange } from './filters';
 import { municipalView, type AnalyticsView } from './scope';
+import { daySumsSelect, daySumsSource, pickShape, type CaseWhere } from './day-sums';
 
 /** A quarter by default: ratings need more cases than a month gives a small recipient. */
 export const RATING_DEFAULT_DAYS = 90;
@@ -24,12 +25,20 @@ function tallies(s: Sums): Record<RatingPart, Tally> {
   };
 }
 
-/** Tallies per entity (`key`, a raw column) over a range. */
-export async function sumsBy(db: Db, view: AnalyticsView, key: SQL, conds: SQL[], r: DateRange, now: Date, keys: readonly (keyof Sums)[] = RATING_KEYS): Promise<Map<string, Sums>> {
+export type EntityColumn = 'recipient_id' | 'tenant_id';
+
+/** Tallies per entity (a case column) over a range. */
+export async function sumsBy(db: Db, view: AnalyticsView, column: EntityColumn, where: CaseWhere, r: DateRange, now: Date, keys: readonly (keyof Sums)[] = RATING_KEYS): Promise<Map<string, Sums>> {
+  const key = sql.raw(`c.${column}`);
+  const shape = pickShape(view.daySums, where.filters, [column]);
   const found = await aggregateRows(
     db,
-    sql`SELECT ${key}::text AS id, ${sumsSelect(now, keys)} FROM cases c
-        WHERE ${and([view.scope, ...conds, receivedIn(r, view.timeZone), sql`${key} IS NOT NULL`])} GROUP BY ${key}`,
+    shape
+      ? sql`SELECT ${key}::text AS id, ${daySumsSelect(keys)}
+            FROM ${daySumsSource({ shape, scope: view.daySums!, caseScope: view.scope, filters: where.filters, range: r, timeZone: view.timeZone, now, keys })}
+            WHERE ${key} IS NOT NULL GROUP BY ${key}`
+      : sql`SELECT ${key}::text AS id, ${sumsSelect(now, keys)} FROM cases c
+            WHERE ${and([view.scope, ...where.conds, receivedIn(r, view.timeZone), sql`${key} IS NOT NULL`])} GROUP BY ${key}`,
   );
   return new Map(found.map((x) => [x.id as string, readSums(x)]));
 }
@@ -43,13 +52,13 @@ function scorePeriod(by: Map<string, Sums>) {
 }
 
 /**
- * A fair rating of entities (recipients, municipalities) by `key` (a raw column): each part shrunk toward the
+ * A fair rating of entities (recipients, municipalities) by a case column: each part shrunk toward the
  * pooled mean (domain/analytics/rating.ts), «мало данных» below the minimum, previous period's
  * score and rank alongside.
  */
-export async function rateEntities(db: Db, view: AnalyticsView, key: SQL, conds: SQL[], range: DateRange, now: Date) {
+export async function rateEntities(db: Db, view: AnalyticsView, column: EntityColumn, where: CaseWhere, range: DateRange, now: Date) {
   const prevRange = previousRange(range);
-  const [cur, prev] = await Promise.all([sumsBy(db, view, key, conds, range, now), sumsBy(db, view, key, conds, prevRange, now)]);
+  const [cur, prev] = await Promise.all([sumsBy(db, view, column, where, range, now), sumsBy(db, view, column, where, prevRange, now)]);
   const a = scorePeriod(cur);
   const b = scorePeriod(prev);
   const items = [...a.items.values()]
@@ -82,7 +91,7 @@ export async function recipientRating(db: Db, actor: Actor, q: RatingQuery, now:
   const view = await municipalView(db, actor);
   const range = resolveRange(q, now, view.timeZone, RATING_DEFAULT_DAYS);
   const filters = caseFiltersOf(q);
-  const result = await rateEntities(db, view, sql`c.recipient_id`, filterConditions(filters), range, now);
+  const result = await rateEntities(db, view, 'recipient_id', { conds: filterConditions(filters), filters }, range, now);
   const names = new Map(
     (await rows<{ id: string; name: string; short_name: string | null }>(db, sql`SELECT id::text, name, short_name FROM recipients WHERE tenant_id = ${view.tenant.id}`)).map((r) => [r.id, r]),
   );

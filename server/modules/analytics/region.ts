@@ -65,6 +65,7 @@ export async function regionHeatmap(db: Db, actor: Actor, q: RegionHeatmapQuery,
       range,
       totalPopulation: populationOf(v.municipalities),
       link: () => null,
+      daySums: { filters, columns: [q.topicCode ? 'subtopic_id' : 'topic_id', one ? 'settlement_id' : 'tenant_id'] },
     },
     now,
   );
@@ -99,9 +100,9 @@ export async function regionDashboard(db: Db, actor: Actor, q: RegionFilters, no
   const withIncident = !q.channel || q.channel === 'incident';
   const incidentConds = q.channel ? conds : [...conds, sql`c.channel = 'incident'`];
   const [core, overdue, perTenant] = await Promise.all([
-    dashboardCore(db, v, conds, range, now, () => null, async () => (withIncident ? regionIncidentHours(db, v, incidentConds, range, now) : null)),
+    dashboardCore(db, v, { conds, filters }, range, now, () => null, async () => (withIncident ? regionIncidentHours(db, v, incidentConds, range, now) : null)),
     overdueNow(db, v, conds, now, sql`c.tenant_id::text`, sql`LEFT JOIN tenants g ON g.id = c.tenant_id`),
-    sumsBy(db, v, sql`c.tenant_id`, conds, range, now, keysFor(['answered_in_time_share', 'rating_4_5_share', 'avg_rating'])),
+    sumsBy(db, v, 'tenant_id', { conds, filters }, range, now, keysFor(['answered_in_time_share', 'rating_4_5_share', 'avg_rating'])),
   ]);
   const overdueOf = new Map(overdue.map((o) => [o.id, o.n]));
   const overdueTotal = overdue.reduce((s, r) => s + r.n, 0);
@@ -130,7 +131,7 @@ export async function municipalityRating(db: Db, actor: Actor, q: RegionFilters,
   const v = await regionView(db, actor, q.municipalityId);
   const range = resolveRange(q, now, v.timeZone, RATING_DEFAULT_DAYS);
   const { filters, conds } = regionConditions(q);
-  const result = await rateEntities(db, v, sql`c.tenant_id`, conds, range, now);
+  const result = await rateEntities(db, v, 'tenant_id', { conds, filters }, range, now);
   const byId = new Map(v.municipalities.map((m) => [m.id, m]));
   return {
     ...result,

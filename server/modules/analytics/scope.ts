@@ -5,6 +5,7 @@ import { rows } from '../../db/rows';
 import { AppError } from '../../errors';
 import { caseScope } from '../cases/case-scope';
 import { DEFAULT_WORK_SCHEDULE, type WorkSchedule } from '../../../domain/deadlines';
+import type { DaySumsScope } from './day-sums';
 
 export interface TenantInfo {
   id: string;
@@ -21,6 +22,8 @@ export interface MunicipalView {
   tenant: TenantInfo;
   timeZone: string;
   scope: SQL;
+  /** The same cases as `scope` in the day sums' terms, or null when they cannot say it (own cases). */
+  daySums: DaySumsScope | null;
 }
 
 /** The ЦУР's analytics: all municipalities of the region (or one of them), aggregates only. */
@@ -30,6 +33,8 @@ export interface RegionView {
   timeZone: string;
   municipalities: TenantInfo[];
   scope: SQL;
+  /** All municipalities in the region's zone: their local days are the region's (else null: scan). */
+  daySums: DaySumsScope | null;
 }
 
 export type AnalyticsView = MunicipalView | RegionView;
@@ -56,7 +61,8 @@ export async function municipalView(db: Db, actor: Actor): Promise<MunicipalView
   const readsCases = actor.permissions.has('cases.read') || actor.permissions.has('cases.read_own');
   const scope = readsCases ? caseScope(actor) : sql`c.tenant_id = ${actor.tenantId}`;
   const tenant = toInfo(t);
-  return { kind: 'municipality', tenant, timeZone: tenant.timeZone, scope };
+  const daySums = !readsCases ? { tenantIds: [tenant.id], blockIds: [] } : actor.permissions.has('cases.read') ? { tenantIds: [tenant.id], blockIds: actor.blockIds } : null;
+  return { kind: 'municipality', tenant, timeZone: tenant.timeZone, scope, daySums };
 }
 
 /** The region view: only a region tenant's users, only its own municipalities (tenants.parent_id). */
@@ -70,5 +76,6 @@ export async function regionView(db: Db, actor: Actor, municipalityId?: string):
   if (municipalityId && !municipalities.length) throw new AppError('not_found', 'Муниципалитет не найден в регионе');
   const ids = municipalities.map((m) => sql`${m.id}::uuid`);
   const scope = ids.length ? sql`c.tenant_id IN (${sql.join(ids, sql`, `)})` : sql`FALSE`;
-  return { kind: 'region', regionId: actor.tenantId, timeZone: region.time_zone, municipalities, scope };
+  const daySums = municipalities.every((m) => m.timeZone === region.time_zone) ? { tenantIds: municipalities.map((m) => m.id), blockIds: [] } : null;
+  return { kind: 'region', regionId: actor.tenantId, timeZone: region.time_zone, municipalities, scope, daySums };
 }

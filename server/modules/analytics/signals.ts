@@ -10,6 +10,7 @@ import type { SignalsQuery } from '../../../domain/analytics/schemas';
 import { and, dayText, filterConditions, localWeek, receivedIn, registerLink, type CaseFilters } from './filters';
 import { casesWithDay } from './case-sums';
 import { municipalView, type MunicipalView } from './scope';
+import { daySumsSelect, daySumsSource, pickShape, type CaseWhere } from './day-sums';
 import { signalFactors } from './signal-factors';
 
 /** Counts per cell (topic|settlement) per week (its Monday), and per week overall. */
@@ -18,12 +19,18 @@ interface WeekCounts {
   overall: Map<string, number>;
 }
 
-async function weekCounts(db: Db, view: MunicipalView, conds: SQL[], r: DateRange): Promise<WeekCounts> {
+async function weekCounts(db: Db, view: MunicipalView, where: CaseWhere, r: DateRange): Promise<WeekCounts> {
+  const shape = pickShape(view.daySums, where.filters, ['topic_id', 'settlement_id']);
+  const week = sql`date_trunc('week', c.day::timestamp)::date`;
   const found = await aggregateRows<{ t: string | null; s: string | null; wk: string; n: number }>(
     db,
-    sql`SELECT c.topic_id::text AS t, c.settlement_id::text AS s, ${dayText(sql`c.day`)} AS wk, count(*)::int AS n
-        FROM ${casesWithDay(localWeek(view.timeZone), sql`c.topic_id, c.settlement_id`, and([view.scope, ...conds, receivedIn(r, view.timeZone)]))}
-        GROUP BY c.topic_id, c.settlement_id, c.day`,
+    shape
+      ? sql`SELECT c.topic_id::text AS t, c.settlement_id::text AS s, ${dayText(week)} AS wk, ${daySumsSelect(['n'])}
+            FROM ${daySumsSource({ shape, scope: view.daySums!, caseScope: view.scope, filters: where.filters, range: r, timeZone: view.timeZone, now: new Date(), keys: ['n'] })}
+            GROUP BY c.topic_id, c.settlement_id, ${week}`
+      : sql`SELECT c.topic_id::text AS t, c.settlement_id::text AS s, ${dayText(sql`c.day`)} AS wk, count(*)::int AS n
+            FROM ${casesWithDay(localWeek(view.timeZone), sql`c.topic_id, c.settlement_id`, and([view.scope, ...where.conds, receivedIn(r, view.timeZone)]))}
+            GROUP BY c.topic_id, c.settlement_id, c.day`,
   );
   const out: WeekCounts = { cells: new Map(), overall: new Map() };
   for (const x of found) {
@@ -54,12 +61,12 @@ interface History {
 }
 
 /** Weekly counts of the week and its 8 predecessors, and of the same weeks in earlier years. */
-async function history(db: Db, view: MunicipalView, conds: SQL[], week: Period): Promise<History> {
+async function history(db: Db, view: MunicipalView, where: CaseWhere, week: Period): Promise<History> {
   const recentWeeks = weeksBack(week, GROWTH_RULE.recentWeeks);
   const pastWeeks = Array.from({ length: GROWTH_RULE.seasonalYears }, (_, i) => sameWeekYearsAgo(week, i + 1));
   const [current, ...past] = await Promise.all([
-    weekCounts(db, view, conds, { from: recentWeeks[0].from, to: week.to }),
-    ...pastWeeks.map((w) => weekCounts(db, view, conds, { from: shiftWeek(w, -GROWTH_RULE.recentWeeks).from, to: shiftWeek(w, GROWTH_RULE.seasonalSpan).to })),
+    weekCounts(db, view, where, { from: recentWeeks[0].from, to: week.to }),
+    ...pastWeeks.map((w) => weekCounts(db, view, where, { from: shiftWeek(w, -GROWTH_RULE.recentWeeks).from, to: shiftWeek(w, GROWTH_RULE.seasonalSpan).to })),
   ]);
   return { week, recentWeeks, pastWeeks, current, past };
 }
@@ -93,7 +100,7 @@ export async function weeklySignals(db: Db, actor: Actor, q: SignalsQuery, now: 
   const week = weekOf(q, now, view.timeZone);
   const filters: CaseFilters = { ...(q.blockId ? { blockId: q.blockId } : {}), ...(q.topicId ? { topicId: q.topicId } : {}) };
   const conds = filterConditions(filters);
-  const h = await history(db, view, conds, week);
+  const h = await history(db, view, { conds, filters }, week);
   const found = detect(h);
   const keyOf = (f: { topicId: string; settlementId: string }) => `${week.code}:${f.topicId}:${f.settlementId}`;
   const [names, factors, dismissed] = await Promise.all([namesOf(db, view.tenant.id), signalFactors(db, view, conds, week, h.recentWeeks, found), dismissals(db, view.tenant.id, found.map(keyOf))]);

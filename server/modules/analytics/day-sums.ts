@@ -1,0 +1,161 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { SUM_KEYS, type Sums } from '../../../domain/analytics/measures';
+import type { DateRange } from '../../../domain/analytics/period';
+import { and, filterConditions, localDay, receivedIn, type CaseFilters } from './filters';
+
+/**
+ * Reading the daily tallies `case_day_sums` (kept by triggers on `cases`, migration
+ * 20261128021500-case-day-sums.sql) instead of scanning the cases: a quarter of one municipality is
+ * ~10 000 rows of shape 1 instead of ~110 000 cases, a few hundred of shape 2.
+ *
+ * Exact: the stored tallies are those of case-sums.ts with «now» at infinity (an open case with a due
+ * date counts as overdue, every fast-track case with a mark counts); `daySumsSource` subtracts the
+ * cases whose due instant is still ahead, found through two partial indexes of the few open ones.
+ */
+export type Shape = 1 | 2 | 3;
+
+/** The case columns each shape keeps (besides tenant and day). */
+const SHAPE_COLUMNS: Record<Shape, readonly string[]> = {
+  1: ['topic_id', 'settlement_id'],
+  2: ['channel', 'regime', 'fast_track'],
+  3: ['recipient_id'],
+};
+
+/** The register filters each shape can apply exactly (`topicCode`: the region's rubricator code). */
+const SHAPE_FILTERS: Record<Shape, readonly string[]> = {
+  1: ['blockId', 'settlementId', 'topicCode'],
+  2: ['regime', 'channel', 'fastTrack'],
+  3: ['recipientId'],
+};
+
+/** Smallest first: shape 2 has a few rows a day, shape 3 a row per recipient, shape 1 a row per cell. */
+const BY_SIZE: Shape[] = [2, 3, 1];
+
+/** The tenants (and, for a block-scoped user, the topic blocks) a view may read from the day sums. */
+export interface DaySumsScope {
+  tenantIds: string[];
+  blockIds: string[];
+}
+
+export type DaySumsFilters = CaseFilters & { topicCode?: string };
+
+/** A query's case conditions twice: as SQL over `cases c` and as the filters they came from. */
+export interface CaseWhere {
+  conds: SQL[];
+  filters: DaySumsFilters;
+}
+
+const used = (f: DaySumsFilters) =>
+  Object.entries(f)
+    .filter(([, v]) => v !== undefined && v !== null && !(Array.isArray(v) && !v.length))
+    .map(([k]) => k);
+
+/**
+ * The smallest shape that holds `columns` (case columns the query groups by; tenant_id and the day
+ * are in all) and applies `filters` exactly, or null: then the caller scans the cases.
+ */
+export function pickShape(scope: DaySumsScope | null, filters: DaySumsFilters, columns: readonly string[]): Shape | null {
+  if (!scope || !scope.tenantIds.length) return null;
+  const keys = used(filters);
+  for (const shape of BY_SIZE) {
+    if (scope.blockIds.length && shape !== 1) continue;
+    if (!keys.every((k) => SHAPE_FILTERS[shape].includes(k))) continue;
+    if (!columns.every((c) => c === 'tenant_id' || SHAPE_COLUMNS[shape].includes(c))) continue;
+    return shape;
+  }
+  return null;
+}
+
+/** The stored column of each tally. */
+export const DAY_SUMS_COLUMN: Record<keyof Sums, string> = {
+  n: 'n',
+  dueN: 'due_n',
+  overdueN: 'overdue_n',
+  answeredDueN: 'answered_due_n',
+  inTimeN: 'in_time_n',
+  answeredN: 'answered_n',
+  answerSeconds: 'answer_seconds',
+  ratedN: 'rated_n',
+  ratingSum: 'rating_sum',
+  rating45N: 'rating45_n',
+  fastN: 'fast_n',
+  fastInTimeN: 'fast_in_time_n',
+  returnedN: 'returned_n',
+  repeatN: 'repeat_n',
+  routedN: 'routed_n',
+  autoN: 'auto_n',
+};
+
+const DIMS = sql.raw('tenant_id, day, topic_id, settlement_id, channel, regime, fast_track, recipient_id');
+const ids = (list: string[]) => sql.join(list.map((x) => sql`${x}::uuid`), sql`, `);
+
+/** The filters of a shape over the day sums `s` (the same meaning as filters.ts over the cases). */
+function storedConditions(f: DaySumsFilters, scope: DaySumsScope): SQL[] {
+  const w: SQL[] = [];
+  if (scope.blockIds.length) w.push(sql`s.topic_id IN (SELECT id FROM topics WHERE block_id IN (${ids(scope.blockIds)}))`);
+  if (f.blockId) w.push(sql`s.topic_id IN (SELECT id FROM topics WHERE block_id = ${f.blockId})`);
+  if (f.topicCode) w.push(sql`s.topic_id IN (SELECT id FROM topics WHERE code = ${f.topicCode})`);
+  if (f.settlementId) w.push(sql`s.settlement_id = ${f.settlementId}`);
+  if (f.regime) w.push(sql`s.regime = ${f.regime}`);
+  if (f.channel) w.push(sql`s.channel = ${f.channel}`);
+  if (f.fastTrack) w.push(sql`s.fast_track = ${f.fastTrack === '1'}`);
+  if (f.recipientId) w.push(sql`s.recipient_id = ${f.recipientId}`);
+  return w;
+}
+
+/**
+ * Open, not paused, due still ahead (and not already answered late): overdue at infinity, not yet now.
+ * The first term is the predicate of cases_open_pending_idx; case_status_open keeps it exact.
+ */
+const pendingOverdue = (now: Date) =>
+  sql`(c.status NOT IN ('answered','closed','forwarded','merged','rejected') AND case_status_open(c.status) AND c.paused_since IS NULL
+       AND c.answer_due >= ${now} AND NOT coalesce(c.answered_at > c.answer_due, false))`;
+/** Fast track, unanswered, its 30-day mark still ahead. */
+const pendingFast = (now: Date) => sql`(c.fast_track AND c.answered_at IS NULL AND c.fast_track_due >= ${now})`;
+
+export interface DaySumsQuery {
+  shape: Shape;
+  scope: DaySumsScope;
+  /** The view's case scope (SQL over `cases c`) for the correction rows. */
+  caseScope: SQL;
+  filters: DaySumsFilters;
+  range: DateRange;
+  timeZone: string;
+  now: Date;
+  keys: readonly (keyof Sums)[];
+}
+
+/**
+ * A relation `c` with the columns tenant_id, day, topic_id, settlement_id, channel, regime,
+ * fast_track, recipient_id and one column per tally (named as in `Sums`), whose sums over any
+ * grouping by the shape's columns equal case-sums.ts over the cases at `now`. Group it with
+ * `daySumsSelect`.
+ */
+export function daySumsSource(q: DaySumsQuery): SQL {
+  const stored = sql`SELECT ${DIMS}, ${sql.join(
+    SUM_KEYS.map((k) => sql`${sql.identifier(DAY_SUMS_COLUMN[k])} AS ${sql.identifier(k)}`),
+    sql`, `,
+  )} FROM case_day_sums s
+    WHERE ${and([sql`s.tenant_id IN (${ids(q.scope.tenantIds)}) AND s.shape = ${q.shape} AND s.day BETWEEN ${q.range.from}::date AND ${q.range.to}::date`, ...storedConditions(q.filters, q.scope)])}`;
+  const caseFilters: SQL[] = [...filterConditions(q.filters)];
+  if (q.filters.topicCode) caseFilters.push(sql`c.topic_id IN (SELECT id FROM topics WHERE code = ${q.filters.topicCode})`);
+  const zero = (k: keyof Sums) => (k === 'answerSeconds' ? sql`0::numeric` : sql`0`);
+  // One scan per kind of pending case, each an index-only scan of its partial index.
+  const correction = (key: 'overdueN' | 'fastN', pending: SQL) => sql`SELECT c.tenant_id, ${localDay(q.timeZone)} AS day, c.topic_id, c.settlement_id, c.channel, c.regime, c.fast_track, c.recipient_id,
+      ${sql.join(SUM_KEYS.map((k) => (k === key ? sql`-count(*)::int AS ${sql.identifier(k)}` : sql`${zero(k)} AS ${sql.identifier(k)}`)), sql`, `)}
+    FROM cases c
+    WHERE ${and([q.caseScope, ...caseFilters, receivedIn(q.range, q.timeZone), pending])}
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`;
+  const parts = [stored];
+  if (q.keys.includes('overdueN')) parts.push(correction('overdueN', pendingOverdue(q.now)));
+  if (q.keys.includes('fastN')) parts.push(correction('fastN', pendingFast(q.now)));
+  return sql`(${sql.join(parts, sql` UNION ALL `)}) c`;
+}
+
+/** The tallies over a `daySumsSource` relation, named and typed as case-sums.ts `sumsSelect`. */
+export function daySumsSelect(keys: readonly (keyof Sums)[] = SUM_KEYS): SQL {
+  return sql.join(
+    keys.map((k) => (k === 'answerSeconds' ? sql`coalesce(sum(c."answerSeconds"), 0)::float8 AS "answerSeconds"` : sql`coalesce(sum(c.${sql.identifier(k)}), 0)::int AS ${sql.identifier(k)}`)),
+    sql`, `,
+  );
+}
