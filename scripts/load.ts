@@ -35,11 +35,12 @@ interface StepResult { level: number; connections: number; seconds: number; over
 async function step(url: string, mix: MixItem[], connections: number, seconds: number): Promise<StepResult> {
   const total = mix.reduce((a, m) => a + m.weight, 0);
   // Each request type gets its share of the connections, at least one: the real total is reported.
+  // Types with a `rate` (writes that a municipality makes a few times a day) are also held to it.
   const shares = mix.map((m) => Math.max(1, Math.round((connections * m.weight) / total)));
   const byType = mix.map((m) => [m.name, new Tally()] as [string, Tally]);
   await Promise.all(mix.map((m, i) => new Promise<void>((resolve, reject) => {
     const tally = byType[i][1];
-    const inst = autocannon({ url, connections: shares[i], duration: seconds, timeout: 30, headers: m.headers, requests: m.requests }, (err) => (err ? reject(err) : resolve()));
+    const inst = autocannon({ url, connections: shares[i], duration: seconds, timeout: 30, headers: m.headers, requests: m.requests, ...(m.rate ? { overallRate: m.rate } : {}) }, (err) => (err ? reject(err) : resolve()));
     inst.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => tally.add(status, ms));
     inst.on('reqError', () => tally.add(599, 30_000));
   })));

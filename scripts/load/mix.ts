@@ -4,6 +4,8 @@ import type { HttpSession } from '../../server/ops/http-session';
 export interface MixItem {
   name: string;
   weight: number;
+  /** At most this many requests per second of this type, whatever its connections (autocannon overallRate). */
+  rate?: number;
   requests: { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer; setupRequest?: (req: object, ctx: Record<string, unknown>) => object; onResponse?: (status: number, body: string, ctx: Record<string, unknown>) => void }[];
   headers: Record<string, string>;
 }
@@ -55,7 +57,9 @@ export async function buildMix(s: Sessions): Promise<MixItem[]> {
       requests: [{ method: 'POST', path: '/api/cases', setupRequest: (r) => ({ ...r, body: JSON.stringify({ regime: 'MESSAGE', channel: 'phone', receivedAt: new Date().toISOString(), subtopicId, text: `Нагрузочный тест: яма на дороге у дома ${Math.floor(Math.random() * 100)} по улице Мира` }) }) }],
     },
     {
-      name: 'импорт (загрузка + запуск)', weight: 2, headers: s.pos.headers,
+      // One upload and start every two seconds: far more than a municipality imports (a few files a
+      // day), yet without a cap one closed-loop connection uploaded ~9 files a second.
+      name: 'импорт (загрузка + запуск)', weight: 2, rate: 1, headers: s.pos.headers,
       requests: [
         { method: 'POST', path: '/api/imports', setupRequest: (r) => { const m = multipartBody(csvImport()); return { ...r, headers: { ...s.pos.headers, 'content-type': m.type }, body: m.body }; }, onResponse: (status, body, ctx) => { if (status < 300) { const j = JSON.parse(body) as { id: string; suggestion: { mapping: unknown } }; ctx.job = j; } } },
         { method: 'POST', setupRequest: (r, ctx) => { const j = ctx.job as { id: string; suggestion: { mapping: unknown } }; return { ...r, path: `/api/imports/${j?.id ?? '00000000-0000-0000-0000-000000000000'}/start`, headers: { ...s.pos.headers, ...json }, body: JSON.stringify({ channel: 'email', mapping: j?.suggestion.mapping ?? {}, options: { status: 'received', defaultRegime: 'MESSAGE' } }) }; } },

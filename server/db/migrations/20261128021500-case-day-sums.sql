@@ -94,23 +94,22 @@ CREATE FUNCTION case_day_sums_changed() RETURNS text LANGUAGE sql IMMUTABLE AS $
     || ' IS DISTINCT FROM '
     || '(o.tenant_id, o.received_at, o.topic_id, o.settlement_id, o.channel, o.regime, o.fast_track, o.recipient_id, o.answer_due, o.answered_at, o.status, o.paused_since, o.rating, o.fast_track_due, o.returns_count, o.reopen_count, o.auto_routed)'
 $$;
-CREATE FUNCTION case_day_sums_apply() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+-- One trigger function per event with the statement written in (plpgsql then keeps its plan per session;
+-- EXECUTE would plan it again at every statement on `cases`).
+DO $do$
 BEGIN
-  IF TG_OP = 'INSERT' THEN
-    EXECUTE case_day_sums_sql('SELECT 1 AS sign, n.* FROM case_day_sums_new n');
-  ELSIF TG_OP = 'DELETE' THEN
-    EXECUTE case_day_sums_sql('SELECT -1 AS sign, o.* FROM case_day_sums_old o');
-  ELSE
-    EXECUTE case_day_sums_sql(
-      'SELECT 1 AS sign, n.* FROM case_day_sums_new n JOIN case_day_sums_old o ON o.id = n.id WHERE ' || case_day_sums_changed()
-      || ' UNION ALL SELECT -1 AS sign, o.* FROM case_day_sums_old o JOIN case_day_sums_new n ON n.id = o.id WHERE ' || case_day_sums_changed());
-  END IF;
-  RETURN NULL;
+  EXECUTE format($f$CREATE FUNCTION case_day_sums_on_insert() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $b$ BEGIN %s; RETURN NULL; END $b$$f$,
+    case_day_sums_sql('SELECT 1 AS sign, n.* FROM case_day_sums_new n'));
+  EXECUTE format($f$CREATE FUNCTION case_day_sums_on_delete() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $b$ BEGIN %s; RETURN NULL; END $b$$f$,
+    case_day_sums_sql('SELECT -1 AS sign, o.* FROM case_day_sums_old o'));
+  EXECUTE format($f$CREATE FUNCTION case_day_sums_on_update() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $b$ BEGIN %s; RETURN NULL; END $b$$f$,
+    case_day_sums_sql('SELECT 1 AS sign, n.* FROM case_day_sums_new n JOIN case_day_sums_old o ON o.id = n.id WHERE ' || case_day_sums_changed()
+      || ' UNION ALL SELECT -1 AS sign, o.* FROM case_day_sums_old o JOIN case_day_sums_new n ON n.id = o.id WHERE ' || case_day_sums_changed()));
 END
-$$;
-CREATE TRIGGER case_day_sums_insert AFTER INSERT ON cases REFERENCING NEW TABLE AS case_day_sums_new FOR EACH STATEMENT EXECUTE FUNCTION case_day_sums_apply();
-CREATE TRIGGER case_day_sums_update AFTER UPDATE ON cases REFERENCING OLD TABLE AS case_day_sums_old NEW TABLE AS case_day_sums_new FOR EACH STATEMENT EXECUTE FUNCTION case_day_sums_apply();
-CREATE TRIGGER case_day_sums_delete AFTER DELETE ON cases REFERENCING OLD TABLE AS case_day_sums_old FOR EACH STATEMENT EXECUTE FUNCTION case_day_sums_apply();
+$do$;
+CREATE TRIGGER case_day_sums_insert AFTER INSERT ON cases REFERENCING NEW TABLE AS case_day_sums_new FOR EACH STATEMENT EXECUTE FUNCTION case_day_sums_on_insert();
+CREATE TRIGGER case_day_sums_update AFTER UPDATE ON cases REFERENCING OLD TABLE AS case_day_sums_old NEW TABLE AS case_day_sums_new FOR EACH STATEMENT EXECUTE FUNCTION case_day_sums_on_update();
+CREATE TRIGGER case_day_sums_delete AFTER DELETE ON cases REFERENCING OLD TABLE AS case_day_sums_old FOR EACH STATEMENT EXECUTE FUNCTION case_day_sums_on_delete();
 -- A municipality's time zone decides its local days: when it changes, its tallies are counted again.
 CREATE FUNCTION case_day_sums_rezone() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
