@@ -45,8 +45,8 @@ export const analyticsSignalDismissals = pgTable(
 );
 
 /**
- * Daily tallies of the cases in three shapes (1: topic × settlement, 2: channel × regime × fast track,
- * 3: recipient), maintained by triggers on `cases` in the same transaction as each change (migration
+ * Daily tallies of the cases in four shapes (1: topic × settlement, 2: channel × regime × fast track,
+ * 3: recipient, 4: topic × sub-topic × settlement × locality), maintained by triggers on `cases` in the same transaction as each change (migration
  * 20261128021500-case-day-sums.sql). Read by server/modules/analytics/day-sums.ts.
  */
 export const caseDaySums = pgTable(
@@ -62,6 +62,8 @@ export const caseDaySums = pgTable(
     regime: text('regime'),
     fastTrack: boolean('fast_track'),
     recipientId: uuid('recipient_id'),
+    subtopicId: uuid('subtopic_id'),
+    localityId: uuid('locality_id'),
     n: integer('n').notNull().default(0),
     dueN: integer('due_n').notNull().default(0),
     overdueN: integer('overdue_n').notNull().default(0),
@@ -82,7 +84,7 @@ export const caseDaySums = pgTable(
   (t) => [
     // NULL is «не указано», one row per key: the migration makes this index NULLS NOT DISTINCT
     // (drizzle-kit neither writes nor reads that clause).
-    uniqueIndex('case_day_sums_key').on(t.shape, t.tenantId, t.day, t.topicId, t.settlementId, t.channel, t.regime, t.fastTrack, t.recipientId),
+    uniqueIndex('case_day_sums_key').on(t.shape, t.tenantId, t.day, t.topicId, t.settlementId, t.channel, t.regime, t.fastTrack, t.recipientId, t.subtopicId, t.localityId),
     index('case_day_sums_read_idx').on(t.tenantId, t.shape, t.day),
   ],
 );

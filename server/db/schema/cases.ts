@@ -133,12 +133,12 @@ export const cases = pgTable(
     // The analytics' day sums subtract the cases whose due instant is still ahead: unanswered fast-track
     // and open cases. INCLUDE columns (after received_at) as in the migration, for an index-only scan.
     index('cases_fast_pending_idx')
-      .on(t.tenantId, t.receivedAt, t.fastTrackDue, t.topicId, t.settlementId, t.channel, t.regime, t.fastTrack, t.recipientId)
+      .on(t.tenantId, t.receivedAt, t.fastTrackDue, t.topicId, t.settlementId, t.channel, t.regime, t.fastTrack, t.recipientId, t.subtopicId, t.localityId)
       .where(sql`fast_track AND answered_at IS NULL`),
     // Answer times by channel (the dashboard's working hours of incidents); INCLUDE as in the migration.
     index('cases_answer_times_idx').on(t.tenantId, t.channel, t.receivedAt, t.answeredAt, t.firstAnsweredAt),
     index('cases_open_pending_idx')
-      .on(t.tenantId, t.receivedAt, t.status, t.pausedSince, t.answerDue, t.answeredAt, t.topicId, t.settlementId, t.channel, t.regime, t.fastTrack, t.recipientId)
+      .on(t.tenantId, t.receivedAt, t.status, t.pausedSince, t.answerDue, t.answeredAt, t.topicId, t.settlementId, t.channel, t.regime, t.fastTrack, t.recipientId, t.subtopicId, t.localityId)
       .where(sql`status NOT IN ('answered','closed','forwarded','merged','rejected')`),
     // Analytics: every tally reads only these columns, so a quarter is an index-only scan. Drizzle has no
     // INCLUDE: the migration declares the columns after received_at as INCLUDE (the schema diff reads both alike).

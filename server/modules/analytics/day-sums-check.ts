@@ -12,6 +12,7 @@ const SHAPES = [
   { shape: 1, dims: 'c.topic_id, c.settlement_id' },
   { shape: 2, dims: 'c.channel, c.regime, c.fast_track' },
   { shape: 3, dims: 'c.recipient_id' },
+  { shape: 4, dims: 'c.topic_id, c.subtopic_id, c.settlement_id, c.locality_id' },
 ] as const;
 
 /**
@@ -32,7 +33,7 @@ export async function daySumsMismatches(db: Db): Promise<string[]> {
     const stored = await rows(
       db,
       sql`SELECT concat_ws('|', c.tenant_id, c.day, ${d}) AS k, ${daySumsSelect()}
-          FROM (SELECT s.tenant_id, s.day, s.topic_id, s.settlement_id, s.channel, s.regime, s.fast_track, s.recipient_id,
+          FROM (SELECT s.tenant_id, s.day, s.topic_id, s.settlement_id, s.channel, s.regime, s.fast_track, s.recipient_id, s.subtopic_id, s.locality_id,
                        ${sql.raw(SUM_KEYS.map((k) => `s.${DAY_SUMS_COLUMN[k]} AS "${k}"`).join(', '))}
                 FROM case_day_sums s WHERE s.shape = ${shape} AND s.n <> 0) c
           GROUP BY c.tenant_id, c.day, ${d}`,

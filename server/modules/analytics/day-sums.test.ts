@@ -12,7 +12,7 @@ import { readSums, sumsSelect } from './case-sums';
 import { and, filterConditions, localDay, receivedIn } from './filters';
 
 const RANGE = { from: '2024-01-01', to: '2026-12-31' };
-const SHAPE_DIMS: Record<Shape, string> = { 1: 'c.topic_id, c.settlement_id', 2: 'c.channel, c.regime, c.fast_track', 3: 'c.recipient_id' };
+const SHAPE_DIMS: Record<Shape, string> = { 1: 'c.topic_id, c.settlement_id', 2: 'c.channel, c.regime, c.fast_track', 3: 'c.recipient_id', 4: 'c.topic_id, c.subtopic_id, c.settlement_id, c.locality_id' };
 
 describe.each(targets())('daily tallies (case_day_sums) on %s', (target) => {
   let database: Database;
@@ -86,6 +86,8 @@ describe.each(targets())('daily tallies (case_day_sums) on %s', (target) => {
     { settlementId: f.S1 },
     { blockId: f.K2 },
     { topicCode: 'roads' },
+    { topicId: f.T1 },
+    { topicId: f.T1a, localityId: f.L1 },
   ];
 
   it('give every tally exactly as a scan of the cases, at any «now», for every shape, scope and filter', async () => {
@@ -93,7 +95,7 @@ describe.each(targets())('daily tallies (case_day_sums) on %s', (target) => {
     for (const now of [at('2026-01-01T00:00:00'), at('2026-11-20T11:00:00'), at('2026-12-01T12:00:00'), at('2031-01-01T00:00:00')]) {
       for (const [label, scope, caseScope] of scopes()) {
         for (const filters of filterSets()) {
-          for (const shape of [1, 2, 3] as Shape[]) {
+          for (const shape of [1, 2, 3, 4] as Shape[]) {
             const dims = SHAPE_DIMS[shape];
             const columns = dims.split(', ').map((d) => d.slice(2));
             const picked = pickShape(scope, filters, columns);
@@ -121,10 +123,11 @@ describe.each(targets())('daily tallies (case_day_sums) on %s', (target) => {
   it('are not used where they cannot say the filter or the grouping', () => {
     const scope = { tenantIds: [f.A], blockIds: [] };
     expect(pickShape(scope, { status: ['registered'] }, [])).toBeNull();
-    expect(pickShape(scope, { topicId: f.T1 }, ['topic_id'])).toBeNull();
-    expect(pickShape(scope, { localityId: f.L1 }, [])).toBeNull();
+    expect(pickShape(scope, { topicId: f.T1, channel: 'pos' }, [])).toBeNull();
+    expect(pickShape(scope, { localityId: f.L1 }, ['recipient_id'])).toBeNull();
     expect(pickShape(scope, { channel: 'pos' }, ['topic_id'])).toBeNull();
-    expect(pickShape(scope, {}, ['subtopic_id'])).toBeNull();
+    expect(pickShape(scope, {}, ['subtopic_id', 'channel'])).toBeNull();
+    expect(pickShape(scope, { topicId: f.T1 }, ['subtopic_id', 'locality_id'])).toBe(4);
     expect(pickShape(null, {}, [])).toBeNull();
     expect(pickShape({ tenantIds: [f.A], blockIds: [f.K2] }, { channel: 'pos' }, [])).toBeNull();
     expect(pickShape(scope, {}, ['channel', 'regime'])).toBe(2);

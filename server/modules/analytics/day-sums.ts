@@ -12,13 +12,14 @@ import { and, filterConditions, localDay, receivedIn, type CaseFilters } from '.
  * date counts as overdue, every fast-track case with a mark counts); `daySumsSource` subtracts the
  * cases whose due instant is still ahead, found through two partial indexes of the few open ones.
  */
-export type Shape = 1 | 2 | 3;
+export type Shape = 1 | 2 | 3 | 4;
 
 /** The case columns each shape keeps (besides tenant and day). */
 const SHAPE_COLUMNS: Record<Shape, readonly string[]> = {
   1: ['topic_id', 'settlement_id'],
   2: ['channel', 'regime', 'fast_track'],
   3: ['recipient_id'],
+  4: ['topic_id', 'subtopic_id', 'settlement_id', 'locality_id'],
 };
 
 /** The register filters each shape can apply exactly (`topicCode`: the region's rubricator code). */
@@ -26,10 +27,11 @@ const SHAPE_FILTERS: Record<Shape, readonly string[]> = {
   1: ['blockId', 'settlementId', 'topicCode'],
   2: ['regime', 'channel', 'fastTrack'],
   3: ['recipientId'],
+  4: ['blockId', 'topicId', 'settlementId', 'localityId', 'topicCode'],
 };
 
-/** Smallest first: shape 2 has a few rows a day, shape 3 a row per recipient, shape 1 a row per cell. */
-const BY_SIZE: Shape[] = [2, 3, 1];
+/** Smallest first: shape 2 has a few rows a day, shape 3 a row per recipient, shape 1 a row per cell, 4 more. */
+const BY_SIZE: Shape[] = [2, 3, 1, 4];
 
 /** The tenants (and, for a block-scoped user, the topic blocks) a view may read from the day sums. */
 export interface DaySumsScope {
@@ -58,7 +60,7 @@ export function pickShape(scope: DaySumsScope | null, filters: DaySumsFilters, c
   if (!scope || !scope.tenantIds.length) return null;
   const keys = used(filters);
   for (const shape of BY_SIZE) {
-    if (scope.blockIds.length && shape !== 1) continue;
+    if (scope.blockIds.length && shape !== 1 && shape !== 4) continue;
     if (!keys.every((k) => SHAPE_FILTERS[shape].includes(k))) continue;
     if (!columns.every((c) => c === 'tenant_id' || SHAPE_COLUMNS[shape].includes(c))) continue;
     return shape;
@@ -86,7 +88,7 @@ export const DAY_SUMS_COLUMN: Record<keyof Sums, string> = {
   autoN: 'auto_n',
 };
 
-const DIMS = sql.raw('tenant_id, day, topic_id, settlement_id, channel, regime, fast_track, recipient_id');
+const DIMS = sql.raw('tenant_id, day, topic_id, settlement_id, channel, regime, fast_track, recipient_id, subtopic_id, locality_id');
 const ids = (list: string[]) => sql.join(list.map((x) => sql`${x}::uuid`), sql`, `);
 
 /** The filters of a shape over the day sums `s` (the same meaning as filters.ts over the cases). */
@@ -95,7 +97,9 @@ function storedConditions(f: DaySumsFilters, scope: DaySumsScope): SQL[] {
   if (scope.blockIds.length) w.push(sql`s.topic_id IN (SELECT id FROM topics WHERE block_id IN (${ids(scope.blockIds)}))`);
   if (f.blockId) w.push(sql`s.topic_id IN (SELECT id FROM topics WHERE block_id = ${f.blockId})`);
   if (f.topicCode) w.push(sql`s.topic_id IN (SELECT id FROM topics WHERE code = ${f.topicCode})`);
+  if (f.topicId) w.push(sql`(s.topic_id = ${f.topicId} OR s.subtopic_id = ${f.topicId})`);
   if (f.settlementId) w.push(sql`s.settlement_id = ${f.settlementId}`);
+  if (f.localityId) w.push(sql`s.locality_id = ${f.localityId}`);
   if (f.regime) w.push(sql`s.regime = ${f.regime}`);
   if (f.channel) w.push(sql`s.channel = ${f.channel}`);
   if (f.fastTrack) w.push(sql`s.fast_track = ${f.fastTrack === '1'}`);
@@ -127,7 +131,7 @@ export interface DaySumsQuery {
 
 /**
  * A relation `c` with the columns tenant_id, day, topic_id, settlement_id, channel, regime,
- * fast_track, recipient_id and one column per tally (named as in `Sums`), whose sums over any
+ * fast_track, recipient_id, subtopic_id, locality_id and one column per tally (named as in `Sums`), whose sums over any
  * grouping by the shape's columns equal case-sums.ts over the cases at `now`. Group it with
  * `daySumsSelect`.
  */
@@ -141,11 +145,11 @@ export function daySumsSource(q: DaySumsQuery): SQL {
   if (q.filters.topicCode) caseFilters.push(sql`c.topic_id IN (SELECT id FROM topics WHERE code = ${q.filters.topicCode})`);
   const zero = (k: keyof Sums) => (k === 'answerSeconds' ? sql`0::numeric` : sql`0`);
   // One scan per kind of pending case, each an index-only scan of its partial index.
-  const correction = (key: 'overdueN' | 'fastN', pending: SQL) => sql`SELECT c.tenant_id, ${localDay(q.timeZone)} AS day, c.topic_id, c.settlement_id, c.channel, c.regime, c.fast_track, c.recipient_id,
+  const correction = (key: 'overdueN' | 'fastN', pending: SQL) => sql`SELECT c.tenant_id, ${localDay(q.timeZone)} AS day, c.topic_id, c.settlement_id, c.channel, c.regime, c.fast_track, c.recipient_id, c.subtopic_id, c.locality_id,
       ${sql.join(SUM_KEYS.map((k) => (k === key ? sql`-count(*)::int AS ${sql.identifier(k)}` : sql`${zero(k)} AS ${sql.identifier(k)}`)), sql`, `)}
     FROM cases c
     WHERE ${and([q.caseScope, ...caseFilters, receivedIn(q.range, q.timeZone), pending])}
-    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`;
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`;
   const parts = [stored];
   if (q.keys.includes('overdueN')) parts.push(correction('overdueN', pendingOverdue(q.now)));
   if (q.keys.includes('fastN')) parts.push(correction('fastN', pendingFast(q.now)));
