@@ -15,6 +15,8 @@ export const pdRetentionPolicies = pgTable(
     enabled: boolean('enabled').notNull().default(true),
     /** Months after a case is closed before its applicant's personal data is destroyed. */
     applicantMonths: integer('applicant_months').notNull(),
+    /** Months after a case is closed before its materials (text, address, files, answers, notes) are destroyed. */
+    materialsMonths: integer('materials_months').notNull().default(60),
     /** Months after import before raw quarantine rows (they may hold personal data) are cleared. */
     quarantineMonths: integer('quarantine_months').notNull(),
     /** Months the personal-data access log is kept. */

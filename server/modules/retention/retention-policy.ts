@@ -10,8 +10,8 @@ import { recordAudit } from '../audit/record-audit';
 export async function readRetentionPolicy(db: Db | Tx, tenantId: string): Promise<RetentionPolicy> {
   const [row] = await db.select().from(pdRetentionPolicies).where(eq(pdRetentionPolicies.tenantId, tenantId));
   if (!row) return { ...DEFAULT_RETENTION };
-  const { enabled, applicantMonths, quarantineMonths, accessLogMonths, responsible, operatorAddress } = row;
-  return { enabled, applicantMonths, quarantineMonths, accessLogMonths, responsible, operatorAddress };
+  const { enabled, applicantMonths, materialsMonths, quarantineMonths, accessLogMonths, responsible, operatorAddress } = row;
+  return { enabled, applicantMonths, materialsMonths, quarantineMonths, accessLogMonths, responsible, operatorAddress };
 }
 
 export async function saveRetentionPolicy(tx: Tx, actor: Actor, input: RetentionPolicy, now: Date): Promise<RetentionPolicy> {

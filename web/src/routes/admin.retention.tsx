@@ -18,7 +18,7 @@ interface Act {
   number: string;
   destroyedAt: string;
   total: number;
-  content: { counts: { applicant: number; quarantine: number; access_log: number } };
+  content: { counts: { applicant: number; materials?: number; quarantine: number; access_log: number } };
 }
 
 function PolicyForm() {
@@ -45,6 +45,7 @@ function PolicyForm() {
         <Switch label={t('retention.enabled')} checked={form.enabled} onChange={(e) => set('enabled', e.currentTarget.checked)} />
         <Group grow align="flex-start">
           <NumberInput label={t('retention.applicantMonths')} min={1} value={form.applicantMonths} onChange={(v) => set('applicantMonths', Number(v))} error={fields.applicantMonths} />
+          <NumberInput label={t('retention.materialsMonths')} description={t('retention.materialsHint')} min={1} value={form.materialsMonths} onChange={(v) => set('materialsMonths', Number(v))} error={fields.materialsMonths} />
           <NumberInput label={t('retention.quarantineMonths')} min={1} value={form.quarantineMonths} onChange={(v) => set('quarantineMonths', Number(v))} error={fields.quarantineMonths} />
           <NumberInput label={t('retention.accessLogMonths')} min={36} value={form.accessLogMonths} onChange={(v) => set('accessLogMonths', Number(v))} error={fields.accessLogMonths} />
         </Group>
@@ -80,7 +81,7 @@ function ActsList() {
                 <Table.Td>{a.number}</Table.Td>
                 <Table.Td className="tabular">{formatDateTime(a.destroyedAt, timeZone)}</Table.Td>
                 <Table.Td className="tabular">{a.total}</Table.Td>
-                <Table.Td className="tabular">{`${a.content.counts.applicant} / ${a.content.counts.quarantine} / ${a.content.counts.access_log}`}</Table.Td>
+                <Table.Td className="tabular">{`${a.content.counts.applicant} / ${a.content.counts.materials ?? 0} / ${a.content.counts.quarantine} / ${a.content.counts.access_log}`}</Table.Td>
                 <Table.Td>
                   <Group gap="xs">
                     <Button size="compact-xs" variant="default" component="a" href={`/api/pd-retention/acts/${a.id}/act.docx`} leftSection={<IconDownload size={13} aria-hidden />}>{t('retention.act')}</Button>
