@@ -119,10 +119,10 @@ async function references(target: Target, url: string, file: string, database: D
 
 /**
  * Rows per second of the spreadsheet import on the 60 thousand real «Наш Санкт-Петербург» messages,
- * on PGlite and on PostgreSQL (a fresh database each), next to the limit: a bare multi-row INSERT
- * of the same rows into a plain table of the same database. Also a bare multi-row INSERT into
- * `cases` itself (its indexes, the Russian full-text GIN index and foreign keys, no import logic),
- * which shows how much of the gap is the table rather than the importer.
+ * on PGlite and on PostgreSQL (a fresh database each), next to the limit for writing these rows: a
+ * bare multi-row INSERT of the same rows into `cases` of a fresh database of the same kind (its
+ * indexes, the Russian full-text GIN index, foreign keys and triggers, no import logic; the aim is
+ * at least half of it). Also, for reference, a bare INSERT into a plain table of the import's database.
  */
 export async function benchIntake(opts: { file?: string; databaseUrl?: string; targets?: Target[]; chunkRows?: number } = {}): Promise<void> {
   const file = opts.file ?? DATA;
@@ -139,12 +139,14 @@ export async function benchIntake(opts: { file?: string; databaseUrl?: string; t
     const refs = await references(target, url, file, a.database);
     n = refs.n;
     const limit = rate(n, refs.raw.ms);
+    const casesLimit = rate(n, refs.bare.ms);
+    const pct = (r: number, of: number) => `${Math.round((r / of) * 100)} %`;
     const row = (what: string, m: { ms: number; cpuMs: number; peakHeap?: number }, share: boolean) => {
       const r = rate(n, m.ms);
-      out.push([target, what, fmt(n), (m.ms / 1000).toFixed(1), (m.cpuMs / 1000).toFixed(1), fmt(r), share ? `${Math.round((r / limit) * 100)} %` : '—', m.peakHeap ? mb(m.peakHeap) : '—']);
+      out.push([target, what, fmt(n), (m.ms / 1000).toFixed(1), (m.cpuMs / 1000).toFixed(1), fmt(r), share ? pct(r, casesLimit) : '—', share ? pct(r, limit) : '—', m.peakHeap ? mb(m.peakHeap) : '—']);
     };
-    row('голый INSERT … VALUES в простую таблицу (предел)', { ...refs.raw, peakHeap: 0 }, true);
-    row('справка: голый INSERT … VALUES в cases (индексы, GIN, внешние ключи)', { ...refs.bare, peakHeap: 0 }, true);
+    row('голый INSERT … VALUES в cases (предел для этих строк: индексы, GIN, внешние ключи, триггеры)', { ...refs.bare, peakHeap: 0 }, true);
+    row('голый INSERT … VALUES в простую таблицу (справка)', { ...refs.raw, peakHeap: 0 }, true);
 
     // The import: upload (the file is stored in the database), then the worker from the stored file.
     const [user] = await a.database.db.select().from(users).where(eq(users.login, 'pos'));
@@ -167,9 +169,10 @@ export async function benchIntake(opts: { file?: string; databaseUrl?: string; t
   }
   printTable(
     'Импорт таблиц: реальные 59 889 сообщений «Наш Санкт-Петербург» (CSV 45 МБ), строк в секунду',
-    ['база', 'что', 'строк', 'время, с', 'CPU Node, с', 'строк/с', 'от предела', 'пик кучи Node'],
+    ['база', 'что', 'строк', 'время, с', 'CPU Node, с', 'строк/с', 'доля от голой вставки в cases', 'доля от вставки в простую таблицу', 'пик кучи Node'],
     out,
   );
+  process.stdout.write('Цель — не меньше 50 % от голой вставки в cases: это те же строки в ту же таблицу с теми же индексами и триггерами, без логики импорта.\n');
   process.stdout.write('CPU Node — процессорное время этого процесса (с PGlite в него входит и сама база; на загруженной машине оно устойчивее времени по часам). Строк/с — по времени по часам.\n');
 }
 

@@ -17,6 +17,8 @@ import { BatchDeadlines } from './batch-deadlines';
 import type { ImportJobRow } from './job-view';
 import { addWarning, mergeWarnings, type Warnings } from './warnings';
 import { receivedRange, writeBatch, type BadRow, type BatchContext } from './write-batch';
+import { planNewCases, type NewCasesPlan } from './plan-new-cases';
+import { rows } from '../../../db/rows';
 
 /** The worker lost its claim on the job (another process took it over): stop without touching it. */
 export class LeaseLostError extends Error {}
@@ -62,24 +64,25 @@ export async function jobContext(database: Database, job: ImportJobRow, now: Dat
   };
 }
 
-/** A chunk mapped and with its deadlines computed, ready for its transaction. */
+/** A chunk mapped (and on PostgreSQL with its new cases planned), ready for its transaction. */
 export interface PreparedChunk {
   raw: RawRow[];
   good: CaseCandidate[];
   bad: BadRow[];
   /** This chunk's warnings only: they join the job's when the chunk commits. */
   warnings: Warnings;
+  /** The new cases planned ahead for the keys expected to be new (the transaction checks it). */
+  plan?: NewCasesPlan;
 }
 
 /**
- * Maps raw rows (good candidates; bad rows with their raw values by header and the reason) and
- * computes the deadlines of the good ones: pure work, done outside the transaction.
+ * Maps raw rows (good candidates; bad rows with their raw values by header and the reason):
+ * pure work, done outside the transaction.
  */
 export function mapRows(ctx: JobContext, raw: RawRow[]): PreparedChunk {
   const good: CaseCandidate[] = [];
   const bad: BadRow[] = [];
   const warnings: Warnings = {};
-  const registered = ctx.batch.status === 'registered';
   for (const r of raw) {
     const m = ctx.mapper.map(r);
     for (const w of m.warnings) addWarning(warnings, w.key, w.message, r.rowNumber);
@@ -87,10 +90,7 @@ export function mapRows(ctx: JobContext, raw: RawRow[]): PreparedChunk {
       bad.push({ rowNumber: r.rowNumber, reason: m.reason, values: Object.fromEntries(ctx.headers.map((h, i) => [h, displayCell(r.cells[i] ?? null)])) });
       continue;
     }
-    const c = m.candidate;
-    const key = { regime: c.regime, channel: ctx.batch.channel, topicId: c.subtopicId ?? c.topicId, parentTopicId: c.topicId, fastTrack: c.fastTrack };
-    c.deadlines = ctx.batch.deadlines.compute(key, c.receivedAt, registered ? c.receivedAt : null, c.fileDue);
-    good.push(c);
+    good.push(m.candidate);
   }
   return { raw, good, bad, warnings };
 }
@@ -100,7 +100,8 @@ export function mapRows(ctx: JobContext, raw: RawRow[]): PreparedChunk {
 /**
  * Runs a claimed job from its checkpoint to the end: streams the stored file, skips the rows
  * already committed, and writes chunks of rows, each in one transaction that also moves the
- * checkpoint and the counters. On PostgreSQL one chunk is written while the next is read.
+ * checkpoint and the counters. On PostgreSQL one chunk is written while the next is read, mapped
+ * and its new cases planned (a forecast the transaction checks).
  */
 export async function processJob(database: Database, jobId: string, opts: ProcessOptions): Promise<void> {
   const { db } = database;
@@ -122,11 +123,19 @@ export async function processJob(database: Database, jobId: string, opts: Proces
   let chunk: RawRow[] = [];
   let chars = 0;
   let inflight: Promise<void> | null = null;
-  // PostgreSQL works in its own process, so the next chunk is read, mapped and given its deadlines
-  // while this one is written; PGlite runs on this thread, where the overlap only adds contention.
+  // PostgreSQL works in its own process, so the next chunk is read, mapped and its new cases planned
+  // (classified, given deadlines) while this one is written; PGlite runs on this thread, where the
+  // overlap only adds contention, so there the plan is made inside the transaction.
   const overlap = database.kind === 'postgres';
-  const flush = async (rows: RawRow[]) => {
-    const prepared = mapRows(ctx, rows);
+  let writing = new Set<string>();
+  const flush = async (batch: RawRow[]) => {
+    const prepared = mapRows(ctx, batch);
+    if (overlap) {
+      // Expected new: not in the database yet and not in the chunk being written (it will be).
+      const known = await knownKeys(db, ctx, prepared.good);
+      prepared.plan = await planNewCases(ctx.batch, prepared.good, (k) => !known.has(k) && !writing.has(k), yieldToWrites);
+      writing = new Set(prepared.good.map((c) => c.sourceId));
+    }
     await inflight;
     if (opts.shouldStop?.()) throw new StoppedError();
     inflight = writeChunk(database, ctx, prepared, ++chunkNo, opts);
@@ -153,6 +162,20 @@ export async function processJob(database: Database, jobId: string, opts: Proces
   if (!done.length) throw new LeaseLostError();
 }
 
+/** Lets the pending I/O callbacks (the chunk being written) run. */
+const yieldToWrites = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Source ids of a chunk's rows that already have a case (read outside the chunk's transaction: only a forecast). */
+async function knownKeys(db: Database['db'], ctx: JobContext, good: CaseCandidate[]): Promise<Set<string>> {
+  const keys = [...new Set(good.map((c) => c.sourceId))];
+  if (!keys.length) return new Set();
+  const found = await rows<{ source_id: string }>(
+    db,
+    sql`SELECT source_id FROM cases WHERE tenant_id = ${ctx.batch.tenantId} AND channel = ${ctx.batch.channel} AND source_id = ANY(${sql.param(keys)}::text[])`,
+  );
+  return new Set(found.map((r) => r.source_id));
+}
+
 /** The text a row carries (its strings), to bound a chunk's memory as well as its row count. */
 function rowChars(row: RawRow): number {
   let n = 0;
@@ -166,7 +189,7 @@ async function writeChunk(database: Database, ctx: JobContext, chunk: PreparedCh
   await database.db.transaction(async (tx) => {
     const [lease] = await tx.select({ lockedBy: importJobs.lockedBy, status: importJobs.status }).from(importJobs).where(eq(importJobs.id, ctx.job.id)).for('update');
     if (!lease || lease.lockedBy !== opts.workerId || lease.status !== 'running') throw new LeaseLostError();
-    const out = await writeBatch(tx, ctx.batch, good, bad, chunk.warnings);
+    const out = await writeBatch(tx, ctx.batch, good, bad, chunk.warnings, chunk.plan);
     const warnings = mergeWarnings(ctx.warnings, chunk.warnings);
     await tx
       .update(importJobs)

@@ -20,7 +20,13 @@ export function rowset(columns: RowsetColumn[]): SQL {
   const rows = new Array(n);
   for (let i = 0; i < n; i++) {
     const r: Record<string, unknown> = {};
-    for (const c of columns) r[c.name] = c.values[i] ?? null;
+    for (const c of columns) {
+      const v = c.values[i];
+      // A missing key reads as NULL: leaving nulls out makes the JSON shorter to build and to parse
+      // (new cases have a dozen empty columns). A JSON null is kept for json columns, as it is stored as such.
+      if (v != null) r[c.name] = v;
+      else if (c.type === 'jsonb') r[c.name] = null;
+    }
     rows[i] = r;
   }
   const defs = columns.map((c) => `"${c.name}" ${c.type}`).join(', ');

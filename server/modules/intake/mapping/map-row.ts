@@ -26,7 +26,7 @@ export interface CaseCandidate {
   rating: number | null;
   sourceUrl: string | null;
   applicant: { fullName: string | null; email: string | null; phone: string | null; socialProfile: string | null } | null;
-  /** Computed before the transaction (imports/process-job mapRows). */
+  /** Computed with the new case's plan (imports/plan-new-cases). */
   deadlines?: BatchDeadlineResult;
 }
 
