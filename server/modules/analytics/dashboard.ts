@@ -11,7 +11,7 @@ import { and, caseFiltersOf, dayText, filterConditions, localDay, receivedIn, re
 import { municipalView, type AnalyticsView } from './scope';
 import { averageWorkingHours, type WorkingHoursResult } from './working-hours';
 import { DEFAULT_DAYS } from './heatmap';
-import { daySumsSelect, daySumsSource, pickShape, type CaseWhere } from './day-sums';
+import { daySumsFor, daySumsSelect, type CaseWhere } from './day-sums';
 
 /** A number of the dashboard: its value, what it rests on, and the register link of those cases. */
 export interface Figure {
@@ -35,10 +35,9 @@ interface DayRow {
 
 async function dayRows(db: Db, view: AnalyticsView, where: CaseWhere, range: DateRange, now: Date): Promise<DayRow[]> {
   const conds = where.conds;
-  const shape = pickShape(view.daySums, where.filters, ['channel', 'regime']);
   const read = (r: Record<string, unknown>) => ({ day: r.d as string, channel: r.ch as string, regime: r.rg as string, sums: readSums(r) });
-  if (shape) {
-    const source = daySumsSource({ shape, scope: view.daySums!, caseScope: view.scope, filters: where.filters, range, timeZone: view.timeZone, now, keys: SUM_KEYS });
+  const source = daySumsFor(view, where.filters, ['channel', 'regime'], range, SUM_KEYS, now);
+  if (source) {
     return (await aggregateRows(db, sql`SELECT ${dayText(sql`c.day`)} AS d, c.channel AS ch, c.regime AS rg, ${daySumsSelect()} FROM ${source} GROUP BY c.day, c.channel, c.regime`)).map(read);
   }
   const pieces = await Promise.all(

@@ -91,20 +91,12 @@ export const DAY_SUMS_COLUMN: Record<keyof Sums, string> = {
 const DIMS = sql.raw('tenant_id, day, topic_id, settlement_id, channel, regime, fast_track, recipient_id, subtopic_id, locality_id');
 const ids = (list: string[]) => sql.join(list.map((x) => sql`${x}::uuid`), sql`, `);
 
-/** The filters of a shape over the day sums `s` (the same meaning as filters.ts over the cases). */
-function storedConditions(f: DaySumsFilters, scope: DaySumsScope): SQL[] {
-  const w: SQL[] = [];
-  if (scope.blockIds.length) w.push(sql`s.topic_id IN (SELECT id FROM topics WHERE block_id IN (${ids(scope.blockIds)}))`);
-  if (f.blockId) w.push(sql`s.topic_id IN (SELECT id FROM topics WHERE block_id = ${f.blockId})`);
-  if (f.topicCode) w.push(sql`s.topic_id IN (SELECT id FROM topics WHERE code = ${f.topicCode})`);
-  if (f.topicId) w.push(sql`(s.topic_id = ${f.topicId} OR s.subtopic_id = ${f.topicId})`);
-  if (f.settlementId) w.push(sql`s.settlement_id = ${f.settlementId}`);
-  if (f.localityId) w.push(sql`s.locality_id = ${f.localityId}`);
-  if (f.regime) w.push(sql`s.regime = ${f.regime}`);
-  if (f.channel) w.push(sql`s.channel = ${f.channel}`);
-  if (f.fastTrack) w.push(sql`s.fast_track = ${f.fastTrack === '1'}`);
-  if (f.recipientId) w.push(sql`s.recipient_id = ${f.recipientId}`);
-  return w;
+/** The region's rubricator code (topics are per municipality) over `alias`. */
+const topicCodeIn = (alias: 'c' | 's', code: string) => sql`${sql.raw(alias)}.topic_id IN (SELECT id FROM topics WHERE code = ${code})`;
+
+/** The filters over `alias` (`s`: the day sums; `c`: the cases), as filters.ts reads them, plus the region's topic code. */
+export function daySumsConditions(f: DaySumsFilters, alias: 'c' | 's'): SQL[] {
+  return [...filterConditions(f, alias), ...(f.topicCode ? [topicCodeIn(alias, f.topicCode)] : [])];
 }
 
 /**
@@ -125,7 +117,8 @@ export interface DaySumsQuery {
   filters: DaySumsFilters;
   range: DateRange;
   timeZone: string;
-  now: Date;
+  /** Needed only when `keys` has a tally that depends on it (overdueN, fastN). */
+  now?: Date;
   keys: readonly (keyof Sums)[];
 }
 
@@ -140,20 +133,42 @@ export function daySumsSource(q: DaySumsQuery): SQL {
     SUM_KEYS.map((k) => sql`${sql.identifier(DAY_SUMS_COLUMN[k])} AS ${sql.identifier(k)}`),
     sql`, `,
   )} FROM case_day_sums s
-    WHERE ${and([sql`s.tenant_id IN (${ids(q.scope.tenantIds)}) AND s.shape = ${q.shape} AND s.day BETWEEN ${q.range.from}::date AND ${q.range.to}::date`, ...storedConditions(q.filters, q.scope)])}`;
-  const caseFilters: SQL[] = [...filterConditions(q.filters)];
-  if (q.filters.topicCode) caseFilters.push(sql`c.topic_id IN (SELECT id FROM topics WHERE code = ${q.filters.topicCode})`);
+    WHERE ${and([
+      sql`s.tenant_id IN (${ids(q.scope.tenantIds)}) AND s.shape = ${q.shape} AND s.day BETWEEN ${q.range.from}::date AND ${q.range.to}::date`,
+      ...(q.scope.blockIds.length ? [sql`s.topic_id IN (SELECT id FROM topics WHERE block_id IN (${ids(q.scope.blockIds)}))`] : []),
+      ...daySumsConditions(q.filters, 's'),
+    ])}`;
   const zero = (k: keyof Sums) => (k === 'answerSeconds' ? sql`0::numeric` : sql`0`);
   // One scan per kind of pending case, each an index-only scan of its partial index.
   const correction = (key: 'overdueN' | 'fastN', pending: SQL) => sql`SELECT c.tenant_id, ${localDay(q.timeZone)} AS day, c.topic_id, c.settlement_id, c.channel, c.regime, c.fast_track, c.recipient_id, c.subtopic_id, c.locality_id,
       ${sql.join(SUM_KEYS.map((k) => (k === key ? sql`-count(*)::int AS ${sql.identifier(k)}` : sql`${zero(k)} AS ${sql.identifier(k)}`)), sql`, `)}
     FROM cases c
-    WHERE ${and([q.caseScope, ...caseFilters, receivedIn(q.range, q.timeZone), pending])}
+    WHERE ${and([q.caseScope, ...daySumsConditions(q.filters, 'c'), receivedIn(q.range, q.timeZone), pending])}
     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`;
   const parts = [stored];
-  if (q.keys.includes('overdueN')) parts.push(correction('overdueN', pendingOverdue(q.now)));
-  if (q.keys.includes('fastN')) parts.push(correction('fastN', pendingFast(q.now)));
+  const now = () => {
+    if (!q.now) throw new Error('daySumsSource: overdueN and fastN need «now»');
+    return q.now;
+  };
+  if (q.keys.includes('overdueN')) parts.push(correction('overdueN', pendingOverdue(now())));
+  if (q.keys.includes('fastN')) parts.push(correction('fastN', pendingFast(now())));
   return sql`(${sql.join(parts, sql` UNION ALL `)}) c`;
+}
+
+/** What of a view the day sums need: the cases it may read, as SQL and in the day sums' terms, and its zone. */
+export interface DaySumsView {
+  daySums: DaySumsScope | null;
+  scope: SQL;
+  timeZone: string;
+}
+
+/**
+ * The `daySumsSource` relation of a view's query when a shape holds its grouping `columns` and its
+ * `filters`, else null (the caller scans the cases).
+ */
+export function daySumsFor(view: DaySumsView, filters: DaySumsFilters, columns: readonly string[], range: DateRange, keys: readonly (keyof Sums)[], now?: Date): SQL | null {
+  const shape = pickShape(view.daySums, filters, columns);
+  return shape && daySumsSource({ shape, scope: view.daySums!, caseScope: view.scope, filters, range, timeZone: view.timeZone, now, keys });
 }
 
 /** The tallies over a `daySumsSource` relation, named and typed as case-sums.ts `sumsSelect`. */

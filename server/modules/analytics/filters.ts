@@ -29,17 +29,19 @@ export function caseFiltersOf(q: Record<string, unknown>): CaseFilters {
   return out as CaseFilters;
 }
 
-export function filterConditions(f: CaseFilters): SQL[] {
+/** The register's filters as SQL over `cases c` (or another relation with the same columns: `alias`, a code constant). */
+export function filterConditions(f: CaseFilters, alias: 'c' | 's' = 'c'): SQL[] {
+  const a = sql.raw(alias);
   const w: SQL[] = [];
-  if (f.status?.length) w.push(sql`c.status IN (${sql.join(f.status.map((s) => sql`${s}`), sql`, `)})`);
-  if (f.regime) w.push(sql`c.regime = ${f.regime}`);
-  if (f.channel) w.push(sql`c.channel = ${f.channel}`);
-  if (f.blockId) w.push(sql`c.topic_id IN (SELECT id FROM topics WHERE block_id = ${f.blockId})`);
-  if (f.topicId) w.push(sql`(c.topic_id = ${f.topicId} OR c.subtopic_id = ${f.topicId})`);
-  if (f.settlementId) w.push(sql`c.settlement_id = ${f.settlementId}`);
-  if (f.localityId) w.push(sql`c.locality_id = ${f.localityId}`);
-  if (f.recipientId) w.push(sql`c.recipient_id = ${f.recipientId}`);
-  if (f.fastTrack) w.push(sql`c.fast_track = ${f.fastTrack === '1'}`);
+  if (f.status?.length) w.push(sql`${a}.status IN (${sql.join(f.status.map((s) => sql`${s}`), sql`, `)})`);
+  if (f.regime) w.push(sql`${a}.regime = ${f.regime}`);
+  if (f.channel) w.push(sql`${a}.channel = ${f.channel}`);
+  if (f.blockId) w.push(sql`${a}.topic_id IN (SELECT id FROM topics WHERE block_id = ${f.blockId})`);
+  if (f.topicId) w.push(sql`(${a}.topic_id = ${f.topicId} OR ${a}.subtopic_id = ${f.topicId})`);
+  if (f.settlementId) w.push(sql`${a}.settlement_id = ${f.settlementId}`);
+  if (f.localityId) w.push(sql`${a}.locality_id = ${f.localityId}`);
+  if (f.recipientId) w.push(sql`${a}.recipient_id = ${f.recipientId}`);
+  if (f.fastTrack) w.push(sql`${a}.fast_track = ${f.fastTrack === '1'}`);
   return w;
 }
 

@@ -11,7 +11,7 @@ import { casesWithDay, readSums, sumsSelect } from './case-sums';
 import { and, dayText, filterConditions, localDay, receivedIn, registerLink, type CaseFilters } from './filters';
 import { municipalView, type AnalyticsView } from './scope';
 import { listDefinitions, presentDefinition, type IndicatorRow } from './indicator-definitions';
-import { daySumsSelect, daySumsSource, pickShape } from './day-sums';
+import { daySumsFor, daySumsSelect } from './day-sums';
 
 /** Daily tallies of one tenant, with the columns simple filters need. */
 interface DayRow {
@@ -37,9 +37,8 @@ const matches = (f: CaseFilters, r: DayRow) =>
 async function dailyByTenant(db: Db, view: AnalyticsView, filters: CaseFilters | null, r: DateRange, now: Date, tenantIds: string[], keys: (keyof Sums)[]): Promise<Map<string, DayRow[]>> {
   const tenantsIn = sql`c.tenant_id IN (${sql.join(tenantIds.map((t) => sql`${t}::uuid`), sql`, `)})`;
   const day = localDay(view.timeZone);
-  const scope = view.daySums && tenantIds.every((t) => view.daySums!.tenantIds.includes(t)) ? { ...view.daySums, tenantIds } : null;
-  const shape = pickShape(scope, filters ?? {}, filters ? [] : ['channel', 'regime', 'fast_track']);
-  const source = shape && daySumsSource({ shape, scope: scope!, caseScope: and([view.scope, tenantsIn]), filters: filters ?? {}, range: r, timeZone: view.timeZone, now, keys });
+  const daySums = view.daySums && tenantIds.every((t) => view.daySums!.tenantIds.includes(t)) ? { ...view.daySums, tenantIds } : null;
+  const source = daySumsFor({ daySums, scope: and([view.scope, tenantsIn]), timeZone: view.timeZone }, filters ?? {}, filters ? [] : ['channel', 'regime', 'fast_track'], r, keys, now);
   // Simple filter sets share one scan grouped by the columns they filter on; others filter in SQL.
   const by = filters ? sql`c.tenant_id, c.day` : sql`c.tenant_id, c.day, c.channel, c.regime, c.fast_track`;
   const columns = filters ? sql`` : sql`, c.channel AS ch, c.regime AS rg, c.fast_track AS ft`;

@@ -6,7 +6,7 @@ import { previousRange, yearAgoRange, type DateRange } from '../../../domain/ana
 import { sumsSelect, readSums } from './case-sums';
 import { and, receivedIn, type RegisterLink } from './filters';
 import type { AnalyticsView } from './scope';
-import { daySumsSelect, daySumsSource, pickShape, type DaySumsFilters } from './day-sums';
+import { daySumsFor, daySumsSelect, type DaySumsFilters } from './day-sums';
 
 /** A row or a column of the matrix: a topic, a settlement, a municipality… (key null: «не указано»). */
 export interface Member {
@@ -65,12 +65,12 @@ function add(m: Map<string | null, Sums>, k: string | null, s: Sums) {
 
 async function window(db: Db, s: MatrixSpec, r: DateRange, now: Date): Promise<Grid> {
   const keys = keysFor([s.measure]);
-  const shape = s.daySums ? pickShape(s.view.daySums, s.daySums.filters, s.daySums.columns) : null;
+  const source = s.daySums ? daySumsFor(s.view, s.daySums.filters, s.daySums.columns, r, keys, now) : null;
   const found = await aggregateRows(
     db,
-    shape
+    source
       ? sql`SELECT ${s.rowKey}::text AS r, ${s.colKey}::text AS k, ${daySumsSelect(keys)}
-            FROM ${daySumsSource({ shape, scope: s.view.daySums!, caseScope: s.view.scope, filters: s.daySums!.filters, range: r, timeZone: s.view.timeZone, now, keys })} ${s.joins ?? sql``}
+            FROM ${source} ${s.joins ?? sql``}
             GROUP BY ${s.rowKey}, ${s.colKey}`
       : sql`SELECT ${s.rowKey}::text AS r, ${s.colKey}::text AS k, ${sumsSelect(now, keys)}
             FROM cases c ${s.joins ?? sql``}

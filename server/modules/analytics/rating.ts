@@ -10,7 +10,7 @@ import type { RatingQuery } from '../../../domain/analytics/schemas';
 import { readSums, sumsSelect } from './case-sums';
 import { and, caseFiltersOf, filterConditions, receivedIn, registerLink, resolveRange } from './filters';
 import { municipalView, type AnalyticsView } from './scope';
-import { daySumsSelect, daySumsSource, pickShape, type CaseWhere } from './day-sums';
+import { daySumsFor, daySumsSelect, type CaseWhere } from './day-sums';
 
 /** A quarter by default: ratings need more cases than a month gives a small recipient. */
 export const RATING_DEFAULT_DAYS = 90;
@@ -30,12 +30,11 @@ export type EntityColumn = 'recipient_id' | 'tenant_id';
 /** Tallies per entity (a case column) over a range. */
 export async function sumsBy(db: Db, view: AnalyticsView, column: EntityColumn, where: CaseWhere, r: DateRange, now: Date, keys: readonly (keyof Sums)[] = RATING_KEYS): Promise<Map<string, Sums>> {
   const key = sql.raw(`c.${column}`);
-  const shape = pickShape(view.daySums, where.filters, [column]);
+  const source = daySumsFor(view, where.filters, [column], r, keys, now);
   const found = await aggregateRows(
     db,
-    shape
-      ? sql`SELECT ${key}::text AS id, ${daySumsSelect(keys)}
-            FROM ${daySumsSource({ shape, scope: view.daySums!, caseScope: view.scope, filters: where.filters, range: r, timeZone: view.timeZone, now, keys })}
+    source
+      ? sql`SELECT ${key}::text AS id, ${daySumsSelect(keys)} FROM ${source}
             WHERE ${key} IS NOT NULL GROUP BY ${key}`
       : sql`SELECT ${key}::text AS id, ${sumsSelect(now, keys)} FROM cases c
             WHERE ${and([view.scope, ...where.conds, receivedIn(r, view.timeZone), sql`${key} IS NOT NULL`])} GROUP BY ${key}`,

@@ -5,7 +5,8 @@ import { rows } from '../../db/rows';
 import { MEASURE_UNITS, emptySums, keysFor, measureValue, sumAll, type IndicatorMeasure } from '../../../domain/analytics/measures';
 import type { RegionFilters, RegionHeatmapQuery } from '../../../domain/analytics/schemas';
 import { buildMatrix, type Member } from './matrix';
-import { caseFiltersOf, resolveRange, type CaseFilters } from './filters';
+import { caseFiltersOf, resolveRange } from './filters';
+import { daySumsConditions, type DaySumsFilters } from './day-sums';
 import { regionView, type RegionView, type TenantInfo } from './scope';
 import { DEFAULT_DAYS } from './heatmap';
 import { dashboardCore, overdueNow } from './dashboard';
@@ -18,14 +19,9 @@ import { listDefinitions, presentDefinition } from './indicator-definitions';
 // settlement; no case texts, no addresses, no people, no links into a municipality's register.
 
 /** Topics differ per municipality; across the region they are matched by rubricator code. */
-function regionConditions(f: RegionFilters): { filters: CaseFilters; conds: SQL[] } {
-  const filters = caseFiltersOf(f);
-  const conds: SQL[] = [];
-  if (f.status?.length) conds.push(sql`c.status IN (${sql.join(f.status.map((s) => sql`${s}`), sql`, `)})`);
-  if (f.regime) conds.push(sql`c.regime = ${f.regime}`);
-  if (f.channel) conds.push(sql`c.channel = ${f.channel}`);
-  if (f.topicCode) conds.push(sql`c.topic_id IN (SELECT id FROM topics WHERE code = ${f.topicCode})`);
-  return { filters: { ...filters, ...(f.topicCode ? { topicCode: f.topicCode } : {}) } as CaseFilters, conds };
+function regionConditions(f: RegionFilters): { filters: DaySumsFilters; conds: SQL[] } {
+  const filters: DaySumsFilters = { ...caseFiltersOf(f), ...(f.topicCode ? { topicCode: f.topicCode } : {}) };
+  return { filters, conds: daySumsConditions(filters, 'c') };
 }
 
 const populationOf = (ms: TenantInfo[]) => (ms.length && ms.every((m) => m.population !== null) ? ms.reduce((s, m) => s + m.population!, 0) : null);

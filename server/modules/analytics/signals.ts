@@ -10,7 +10,7 @@ import type { SignalsQuery } from '../../../domain/analytics/schemas';
 import { and, dayText, filterConditions, localWeek, receivedIn, registerLink, type CaseFilters } from './filters';
 import { casesWithDay } from './case-sums';
 import { municipalView, type MunicipalView } from './scope';
-import { daySumsSelect, daySumsSource, pickShape, type CaseWhere } from './day-sums';
+import { daySumsFor, daySumsSelect, type CaseWhere } from './day-sums';
 import { signalFactors } from './signal-factors';
 
 /** Counts per cell (topic|settlement) per week (its Monday), and per week overall. */
@@ -20,13 +20,12 @@ interface WeekCounts {
 }
 
 async function weekCounts(db: Db, view: MunicipalView, where: CaseWhere, r: DateRange): Promise<WeekCounts> {
-  const shape = pickShape(view.daySums, where.filters, ['topic_id', 'settlement_id']);
+  const source = daySumsFor(view, where.filters, ['topic_id', 'settlement_id'], r, ['n']);
   const week = sql`date_trunc('week', c.day::timestamp)::date`;
   const found = await aggregateRows<{ t: string | null; s: string | null; wk: string; n: number }>(
     db,
-    shape
-      ? sql`SELECT c.topic_id::text AS t, c.settlement_id::text AS s, ${dayText(week)} AS wk, ${daySumsSelect(['n'])}
-            FROM ${daySumsSource({ shape, scope: view.daySums!, caseScope: view.scope, filters: where.filters, range: r, timeZone: view.timeZone, now: new Date(), keys: ['n'] })}
+    source
+      ? sql`SELECT c.topic_id::text AS t, c.settlement_id::text AS s, ${dayText(week)} AS wk, ${daySumsSelect(['n'])} FROM ${source}
             GROUP BY c.topic_id, c.settlement_id, ${week}`
       : sql`SELECT c.topic_id::text AS t, c.settlement_id::text AS s, ${dayText(sql`c.day`)} AS wk, count(*)::int AS n
             FROM ${casesWithDay(localWeek(view.timeZone), sql`c.topic_id, c.settlement_id`, and([view.scope, ...where.conds, receivedIn(r, view.timeZone)]))}
