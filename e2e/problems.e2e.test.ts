@@ -59,7 +59,7 @@ describe('browser: a growth signal becomes a problem with a roadmap and an effec
     const drawer = head.getByRole('dialog', { name: 'Новая проблема' });
     await drawer.getByText('К проблеме будут привязаны обращения этой недели: 9.').waitFor();
     expect(await drawer.getByLabel('Описание').inputValue()).toMatch(/^Сигнал роста за неделю W47 \(16\.11–22\.11\.2026\): 9 обращений при ожидаемых /);
-    expect(await drawer.getByLabel('Поселение', { exact: true }).inputValue()).toBe(d.settlementName);
+    await expect.poll(() => drawer.getByLabel('Поселение', { exact: true }).inputValue()).toBe(d.settlementName);
     await drawer.getByRole('button', { name: 'Сохранить' }).click();
     await head.waitForURL(/\/problems\/[0-9a-f-]{36}$/);
     const problemUrl = head.url();

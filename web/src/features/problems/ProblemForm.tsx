@@ -26,6 +26,8 @@ export function useSubjectOptions() {
   const topics = useQuery(topicsQuery);
   const territory = useQuery(territoryQuery);
   return {
+    /** Both lists are loaded: a drafted topic or settlement can show its name. */
+    ready: topics.isSuccess && territory.isSuccess,
     topics: (topics.data?.items ?? []).filter((x) => !x.parentId && x.isActive).map((x) => ({ value: x.id, label: x.name })),
     blocks: (topics.data?.blocks ?? []).filter((b) => b.isActive).map((b) => ({ value: b.id, label: b.name })),
     settlements: (territory.data?.settlements ?? []).filter((s) => s.isActive).map((s) => ({ value: s.id, label: s.name })),
@@ -62,7 +64,7 @@ export function ProblemForm({ draft, intro, onClose, onSaved }: { draft: Problem
     });
   };
   return (
-    <FormDrawer opened={draft !== null} title={draft?.id ? t('problems.edit') : t('problems.new')} onClose={onClose} onSubmit={submit} saving={save.isPending} formError={form.formError} size={520}
+    <FormDrawer opened={draft !== null && options.ready} title={draft?.id ? t('problems.edit') : t('problems.new')} onClose={onClose} onSubmit={submit} saving={save.isPending} formError={form.formError} size={520}
       intro={intro ? <Text size="sm" c="dimmed">{intro}</Text> : undefined}>
       <TextInput label={t('problems.field.title')} required data-autofocus {...form.text('title')} />
       <Textarea label={t('problems.field.description')} autosize minRows={3} maxRows={8} {...form.text('description')} />
