@@ -7,6 +7,7 @@ import { isEmpty, seedDemo } from '../server/seed/seed-demo';
 import { generateDemoCases } from '../server/seed/demo-cases/generate-demo-cases';
 import { tenants } from '../server/db/schema';
 import { eq } from 'drizzle-orm';
+import { ensureWorkTimelines } from '../server/modules/analytics/work-timeline';
 
 export const BENCH_NOW = new Date('2026-11-20T07:00:00Z'); // a Friday, 11:00 in Саратов
 export const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -35,6 +36,7 @@ export async function benchDatabase(kind: 'pglite' | 'postgres', cases: number, 
   await migrate(database);
   await seedRoles(database.db);
   if (await isEmpty(database)) await seedDemo(database);
+  await ensureWorkTimelines(database.db);
   const [t] = await database.db.select({ id: tenants.id }).from(tenants).where(eq(tenants.code, 'krasnoarmeysky'));
   const [{ n }] = await database.query<{ n: string }>('SELECT count(*)::text AS n FROM cases WHERE tenant_id = $1', [t.id]);
   if (Number(n) < cases) {

@@ -8,6 +8,7 @@ import { isEmpty, seedDemo } from './seed/seed-demo';
 import { generateDemoCases } from './seed/demo-cases/generate-demo-cases';
 import { holdDataDir } from './ops/data-dir-lock';
 import { assertNotHeld } from './ops/pglite-files';
+import { ensureWorkTimelines } from './modules/analytics/work-timeline';
 
 /** Opens the database (PGlite in DATA_DIR unless DATABASE_URL), migrates, and seeds on first run. */
 export async function bootDatabase(env: Env, log: (msg: string) => void): Promise<{ database: Database; seeded: boolean }> {
@@ -30,6 +31,7 @@ export async function bootDatabase(env: Env, log: (msg: string) => void): Promis
   if (env.DEMO === '1' && (await isEmpty(database))) {
     log('Первый запуск: загружаю демонстрационные данные…');
     const { municipalityId } = await seedDemo(database);
+    await ensureWorkTimelines(database.db);
     if (env.DEMO_CASES > 0) {
       log(`Генерирую ${env.DEMO_CASES} демонстрационных обращений за несколько лет…`);
       const r = await generateDemoCases(database, { tenantId: municipalityId, count: env.DEMO_CASES, now: new Date() });
@@ -37,5 +39,9 @@ export async function bootDatabase(env: Env, log: (msg: string) => void): Promis
     }
     seeded = true;
   }
+  // Working time of each municipality (calendar × schedule × zone) for incidents' answer times in
+  // working hours; counted again only when the calendar, a schedule or a zone changed.
+  const rebuilt = await ensureWorkTimelines(database.db);
+  if (rebuilt) log(`Рабочее время пересчитано для муниципалитетов: ${rebuilt}`);
   return { database, seeded };
 }

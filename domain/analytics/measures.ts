@@ -34,12 +34,23 @@ export interface Sums {
   routedN: number;
   /** Of those: delivered automatically by the routing rules. */
   autoN: number;
+  /** «Инцидент Менеджмент» cases answered, with a known working time (calendar covers the dates). */
+  workAnsweredN: number;
+  /** Σ working seconds from receipt to the final answer over those. */
+  answerWorkSeconds: number;
+  /** «Инцидент Менеджмент» cases with a first answer (interim or final) and a known working time. */
+  workFirstN: number;
+  /** Σ working seconds from receipt to the first answer over those. */
+  firstAnswerWorkSeconds: number;
 }
 
 export const SUM_KEYS: readonly (keyof Sums)[] = [
   'n', 'dueN', 'overdueN', 'answeredDueN', 'inTimeN', 'answeredN', 'answerSeconds', 'ratedN', 'ratingSum', 'rating45N',
-  'fastN', 'fastInTimeN', 'returnedN', 'repeatN', 'routedN', 'autoN',
+  'fastN', 'fastInTimeN', 'returnedN', 'repeatN', 'routedN', 'autoN', 'workAnsweredN', 'answerWorkSeconds', 'workFirstN', 'firstAnswerWorkSeconds',
 ];
+
+/** Tallies that are sums of seconds (fractional in SQL), not counts. */
+export const SECONDS_KEYS: ReadonlySet<keyof Sums> = new Set(['answerSeconds', 'answerWorkSeconds', 'firstAnswerWorkSeconds']);
 
 export function emptySums(): Sums {
   return Object.fromEntries(SUM_KEYS.map((k) => [k, 0])) as unknown as Sums;
@@ -69,6 +80,8 @@ export const INDICATOR_MEASURES = [
   'returns_share',
   'repeat_share',
   'overdue_share',
+  'avg_answer_working_hours',
+  'avg_first_response_working_hours',
 ] as const;
 export type IndicatorMeasure = (typeof INDICATOR_MEASURES)[number];
 
@@ -91,6 +104,8 @@ export const MEASURE_UNITS: Record<IndicatorMeasure | MapMeasure, Unit> = {
   returns_share: 'share',
   repeat_share: 'share',
   overdue_share: 'share',
+  avg_answer_working_hours: 'hours',
+  avg_first_response_working_hours: 'hours',
 };
 
 /** A value and the number of cases it rests on (its denominator). */
@@ -126,6 +141,10 @@ export function measureValue(measure: IndicatorMeasure | MapMeasure, s: Sums, po
       return ratio(s.repeatN, s.n);
     case 'overdue_share':
       return ratio(s.overdueN, s.dueN);
+    case 'avg_answer_working_hours':
+      return ratio(s.answerWorkSeconds / 3600, s.workAnsweredN);
+    case 'avg_first_response_working_hours':
+      return ratio(s.firstAnswerWorkSeconds / 3600, s.workFirstN);
     default:
       return assertUnreachable(measure);
   }
@@ -144,6 +163,8 @@ export const MEASURE_KEYS: Record<IndicatorMeasure | MapMeasure, readonly (keyof
   returns_share: ['n', 'returnedN', 'answeredN'],
   repeat_share: ['n', 'repeatN'],
   overdue_share: ['n', 'overdueN', 'dueN'],
+  avg_answer_working_hours: ['n', 'answerWorkSeconds', 'workAnsweredN'],
+  avg_first_response_working_hours: ['n', 'firstAnswerWorkSeconds', 'workFirstN'],
 };
 
 /** The union of the tallies several measures need. */

@@ -1,4 +1,4 @@
-import { bigserial, boolean, date, doublePrecision, index, integer, jsonb, numeric, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, date, doublePrecision, index, integer, jsonb, numeric, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { tenants } from './tenants';
 import { users } from './auth';
 
@@ -80,6 +80,10 @@ export const caseDaySums = pgTable(
     repeatN: integer('repeat_n').notNull().default(0),
     routedN: integer('routed_n').notNull().default(0),
     autoN: integer('auto_n').notNull().default(0),
+    workAnsweredN: integer('work_answered_n').notNull().default(0),
+    answerWorkSeconds: bigint('answer_work_seconds', { mode: 'number' }).notNull().default(0),
+    workFirstN: integer('work_first_n').notNull().default(0),
+    firstAnswerWorkSeconds: bigint('first_answer_work_seconds', { mode: 'number' }).notNull().default(0),
   },
   (t) => [
     // NULL is «не указано», one row per key: the migration makes this index NULLS NOT DISTINCT
@@ -87,4 +91,29 @@ export const caseDaySums = pgTable(
     uniqueIndex('case_day_sums_key').on(t.shape, t.tenantId, t.day, t.topicId, t.settlementId, t.channel, t.regime, t.fastTrack, t.recipientId, t.subtopicId, t.localityId),
     index('case_day_sums_read_idx').on(t.tenantId, t.shape, t.day),
   ],
+);
+
+/**
+ * A municipality's working time (production calendar, schedule, zone) as sorted spans with the working
+ * seconds before each; `signature` tells whether it is current (server/modules/analytics/work-timeline.ts).
+ * The trigger on `cases` reads it to store incidents' answer times in working seconds.
+ */
+export const workTimelines = pgTable('work_timelines', {
+  tenantId: uuid('tenant_id').primaryKey().references(() => tenants.id, { onDelete: 'cascade' }),
+  signature: text('signature').notNull(),
+  coversFrom: timestamp('covers_from', { withTimezone: true }).notNull(),
+  coversTo: timestamp('covers_to', { withTimezone: true }).notNull(),
+  builtAt: timestamp('built_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const workSpans = pgTable(
+  'work_spans',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    tenantId: uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    secondsBefore: bigint('seconds_before', { mode: 'number' }).notNull(),
+  },
+  (t) => [uniqueIndex('work_spans_key').on(t.tenantId, t.startsAt)],
 );

@@ -100,6 +100,9 @@ export const cases = pgTable(
     pausedSince: timestamp('paused_since', { withTimezone: true }),
     firstAnsweredAt: timestamp('first_answered_at', { withTimezone: true }),
     answeredAt: timestamp('answered_at', { withTimezone: true }),
+    /** «Инцидент Менеджмент»: working seconds from receipt to the final / first answer (trigger, see analytics/work-timeline.ts). */
+    answerWorkSeconds: integer('answer_work_seconds'),
+    firstAnswerWorkSeconds: integer('first_answer_work_seconds'),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     rating: smallint('rating'),
     ratedAt: timestamp('rated_at', { withTimezone: true }),
@@ -135,8 +138,6 @@ export const cases = pgTable(
     index('cases_fast_pending_idx')
       .on(t.tenantId, t.receivedAt, t.fastTrackDue, t.topicId, t.settlementId, t.channel, t.regime, t.fastTrack, t.recipientId, t.subtopicId, t.localityId)
       .where(sql`fast_track AND answered_at IS NULL`),
-    // Answer times by channel (the dashboard's working hours of incidents); INCLUDE as in the migration.
-    index('cases_answer_times_idx').on(t.tenantId, t.channel, t.receivedAt, t.answeredAt, t.firstAnsweredAt),
     index('cases_open_pending_idx')
       .on(t.tenantId, t.receivedAt, t.status, t.pausedSince, t.answerDue, t.answeredAt, t.topicId, t.settlementId, t.channel, t.regime, t.fastTrack, t.recipientId, t.subtopicId, t.localityId)
       .where(sql`status NOT IN ('answered','closed','forwarded','merged','rejected')`),
@@ -144,7 +145,7 @@ export const cases = pgTable(
     // INCLUDE: the migration declares the columns after received_at as INCLUDE (the schema diff reads both alike).
     index('cases_analytics_cover_idx').on(
       t.tenantId, t.receivedAt, t.id, t.channel, t.regime, t.status, t.topicId, t.settlementId, t.recipientId, t.answerDue, t.answeredAt,
-      t.firstAnsweredAt, t.closedAt, t.pausedSince, t.rating, t.fastTrack, t.fastTrackDue, t.returnsCount, t.reopenCount, t.autoRouted,
+      t.closedAt, t.pausedSince, t.rating, t.fastTrack, t.fastTrackDue, t.returnsCount, t.reopenCount, t.autoRouted, t.answerWorkSeconds, t.firstAnswerWorkSeconds,
     ),
   ],
 );

@@ -22,6 +22,10 @@ const TALLY: Record<keyof Sums, (now: Date) => SQL> = {
   repeatN: () => sql`count(*) FILTER (WHERE c.reopen_count > 0)::int`,
   routedN: () => sql`count(c.recipient_id)::int`,
   autoN: () => sql`count(*) FILTER (WHERE c.recipient_id IS NOT NULL AND c.auto_routed)::int`,
+  workAnsweredN: () => sql`count(c.answer_work_seconds)::int`,
+  answerWorkSeconds: () => sql`coalesce(sum(c.answer_work_seconds), 0)::float8`,
+  workFirstN: () => sql`count(c.first_answer_work_seconds)::int`,
+  firstAnswerWorkSeconds: () => sql`coalesce(sum(c.first_answer_work_seconds), 0)::float8`,
 };
 
 /**
@@ -45,7 +49,7 @@ export function readSums(row: Record<string, unknown>): Sums {
 
 /** The columns the tallies read. */
 const SUM_COLUMNS = sql.raw(
-  'c.received_at, c.answer_due, c.answered_at, c.status, c.paused_since, c.rating, c.fast_track, c.fast_track_due, c.returns_count, c.reopen_count, c.recipient_id, c.auto_routed',
+  'c.received_at, c.answer_due, c.answered_at, c.status, c.paused_since, c.rating, c.fast_track, c.fast_track_due, c.returns_count, c.reopen_count, c.recipient_id, c.auto_routed, c.answer_work_seconds, c.first_answer_work_seconds',
 );
 
 /**

@@ -9,7 +9,7 @@ import type { AnalyticsFilters } from '../../../domain/analytics/schemas';
 import { casesWithDay, readSums, SCAN_PART_DAYS, SCAN_PARTS, sumsSelect } from './case-sums';
 import { and, caseFiltersOf, dayText, filterConditions, localDay, receivedIn, registerLink, resolveRange, type RegisterLink } from './filters';
 import { municipalView, type AnalyticsView } from './scope';
-import { averageWorkingHours, type WorkingHoursResult } from './working-hours';
+import { calendarGap } from './work-timeline';
 import { DEFAULT_DAYS } from './heatmap';
 import { daySumsFor, daySumsSelect, type CaseWhere } from './day-sums';
 
@@ -94,9 +94,21 @@ function trend(list: DayRow[], periods: Period[], range: DateRange, link: Link) 
   });
 }
 
-/** The common dashboard of a view (municipality or region) over the period. */
-export async function dashboardCore(db: Db, view: AnalyticsView, where: CaseWhere, range: DateRange, now: Date, link: Link, hours: () => Promise<WorkingHoursResult | null>) {
-  const [list, incident] = await Promise.all([dayRows(db, view, where, range, now), hours()]);
+/**
+ * Answer times of «Инцидент Менеджмент» in working hours (stored per case on the municipality's own
+ * calendar and schedule, summed like any tally); null values with a note when the production
+ * calendar lacks a year of the period: never guessed.
+ */
+function incidentHours(list: DayRow[], range: DateRange, now: Date, timeZone: string, link: Link) {
+  const note = calendarGap(range, now, timeZone);
+  const s = sumAll(list.filter((r) => r.channel === INCIDENT).map((r) => r.sums));
+  const figure = (m: 'avg_answer_working_hours' | 'avg_first_response_working_hours') => ({ ...(note ? { value: null, n: 0 } : measureValue(m, s)), registerQuery: link({ channel: INCIDENT }) });
+  return { avgAnswerWorkingHours: figure('avg_answer_working_hours'), avgFirstResponseWorkingHours: figure('avg_first_response_working_hours'), note };
+}
+
+/** The common dashboard of a view (municipality or region) over the period; `withIncident`: the channel filter allows incidents. */
+export async function dashboardCore(db: Db, view: AnalyticsView, where: CaseWhere, range: DateRange, now: Date, link: Link, withIncident: boolean) {
+  const list = await dayRows(db, view, where, range, now);
   const total = sumAll(list.map((r) => r.sums));
   const f = figuresOf(total, link);
   return {
@@ -107,11 +119,7 @@ export async function dashboardCore(db: Db, view: AnalyticsView, where: CaseWher
       late: f.late,
       avgAnswerDays: f.avgAnswerDays,
       overdueShare: f.overdueShare,
-      incident: incident && {
-        avgAnswerWorkingHours: { ...incident.answer, registerQuery: link({ channel: INCIDENT }) },
-        avgFirstResponseWorkingHours: { ...incident.firstResponse, registerQuery: link({ channel: INCIDENT }) },
-        note: incident.note,
-      },
+      incident: withIncident ? incidentHours(list, range, now, view.timeZone, link) : null,
     },
     fastTrack: { share: f.fastTrackShare },
     returns: { share: f.returnsShare },
@@ -140,12 +148,9 @@ export async function municipalDashboard(db: Db, actor: Actor, q: AnalyticsFilte
   const filters = caseFiltersOf(q);
   const link: Link = (extra = {}, r = range) => registerLink(filters, r, extra);
   const withIncident = !filters.channel || filters.channel === INCIDENT;
-  const incidentConds = filters.channel ? [] : [sql`c.channel = ${INCIDENT}`];
   const conds = filterConditions(filters);
   const [core, overdue] = await Promise.all([
-    dashboardCore(db, view, { conds, filters }, range, now, link, async () =>
-      withIncident ? averageWorkingHours(db, view.scope, [...conds, ...incidentConds], range, now, view.timeZone, view.tenant.schedule) : null,
-    ),
+    dashboardCore(db, view, { conds, filters }, range, now, link, withIncident),
     overdueNow(db, view, conds, now, sql`c.recipient_id::text`, sql`LEFT JOIN recipients g ON g.id = c.recipient_id`),
   ]);
   const noPeriod = (extra: RegisterLink) => registerLink(filters, null, { deadline: 'overdue', ...extra });

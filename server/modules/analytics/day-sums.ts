@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { SUM_KEYS, type Sums } from '../../../domain/analytics/measures';
+import { SECONDS_KEYS, SUM_KEYS, type Sums } from '../../../domain/analytics/measures';
 import type { DateRange } from '../../../domain/analytics/period';
 import { and, filterConditions, localDay, receivedIn, type CaseFilters } from './filters';
 
@@ -86,6 +86,10 @@ export const DAY_SUMS_COLUMN: Record<keyof Sums, string> = {
   repeatN: 'repeat_n',
   routedN: 'routed_n',
   autoN: 'auto_n',
+  workAnsweredN: 'work_answered_n',
+  answerWorkSeconds: 'answer_work_seconds',
+  workFirstN: 'work_first_n',
+  firstAnswerWorkSeconds: 'first_answer_work_seconds',
 };
 
 const DIMS = sql.raw('tenant_id, day, topic_id, settlement_id, channel, regime, fast_track, recipient_id, subtopic_id, locality_id');
@@ -138,7 +142,7 @@ export function daySumsSource(q: DaySumsQuery): SQL {
       ...(q.scope.blockIds.length ? [sql`s.topic_id IN (SELECT id FROM topics WHERE block_id IN (${ids(q.scope.blockIds)}))`] : []),
       ...daySumsConditions(q.filters, 's'),
     ])}`;
-  const zero = (k: keyof Sums) => (k === 'answerSeconds' ? sql`0::numeric` : sql`0`);
+  const zero = (k: keyof Sums) => (k === 'answerSeconds' ? sql`0::numeric` : SECONDS_KEYS.has(k) ? sql`0::bigint` : sql`0`);
   // One scan per kind of pending case, each an index-only scan of its partial index.
   const correction = (key: 'overdueN' | 'fastN', pending: SQL) => sql`SELECT c.tenant_id, ${localDay(q.timeZone)} AS day, c.topic_id, c.settlement_id, c.channel, c.regime, c.fast_track, c.recipient_id, c.subtopic_id, c.locality_id,
       ${sql.join(SUM_KEYS.map((k) => (k === key ? sql`-count(*)::int AS ${sql.identifier(k)}` : sql`${zero(k)} AS ${sql.identifier(k)}`)), sql`, `)}
@@ -174,7 +178,7 @@ export function daySumsFor(view: DaySumsView, filters: DaySumsFilters, columns: 
 /** The tallies over a `daySumsSource` relation, named and typed as case-sums.ts `sumsSelect`. */
 export function daySumsSelect(keys: readonly (keyof Sums)[] = SUM_KEYS): SQL {
   return sql.join(
-    keys.map((k) => (k === 'answerSeconds' ? sql`coalesce(sum(c."answerSeconds"), 0)::float8 AS "answerSeconds"` : sql`coalesce(sum(c.${sql.identifier(k)}), 0)::int AS ${sql.identifier(k)}`)),
+    keys.map((k) => sql`coalesce(sum(c.${sql.identifier(k)}), 0)::${sql.raw(SECONDS_KEYS.has(k) ? 'float8' : 'int')} AS ${sql.identifier(k)}`),
     sql`, `,
   );
 }

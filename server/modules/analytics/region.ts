@@ -10,7 +10,6 @@ import { daySumsConditions, type DaySumsFilters } from './day-sums';
 import { regionView, type RegionView, type TenantInfo } from './scope';
 import { DEFAULT_DAYS } from './heatmap';
 import { dashboardCore, overdueNow } from './dashboard';
-import { averageWorkingHours, type WorkingHoursResult } from './working-hours';
 import { RATING_DEFAULT_DAYS, rateEntities, sumsBy } from './rating';
 import { computeIndicatorValues, indicatorPeriod } from './indicator-values';
 import { listDefinitions, presentDefinition } from './indicator-definitions';
@@ -68,35 +67,14 @@ export async function regionHeatmap(db: Db, actor: Actor, q: RegionHeatmapQuery,
   return { measure: q.measure, unit: MEASURE_UNITS[q.measure], level: one ? 'settlement' : 'municipality', rowsAre: q.topicCode ? 'subtopic' : 'topic', filters, ...matrix };
 }
 
-/** Working hours of «Инцидент Менеджмент» per schedule group, pooled (municipalities may differ). */
-async function regionIncidentHours(db: Db, v: RegionView, conds: SQL[], range: { from: string; to: string }, now: Date): Promise<WorkingHoursResult> {
-  const groups = new Map<string, TenantInfo[]>();
-  for (const m of v.municipalities) {
-    const k = JSON.stringify([m.timeZone, m.schedule]);
-    groups.set(k, [...(groups.get(k) ?? []), m]);
-  }
-  const parts = await Promise.all(
-    [...groups.values()].map((ms) =>
-      averageWorkingHours(db, sql`c.tenant_id IN (${sql.join(ms.map((m) => sql`${m.id}::uuid`), sql`, `)})`, conds, range, now, ms[0].timeZone, ms[0].schedule),
-    ),
-  );
-  const pool = (key: 'answer' | 'firstResponse') => {
-    const n = parts.reduce((s, p) => s + p[key].n, 0);
-    const total = parts.reduce((s, p) => s + (p[key].value ?? 0) * p[key].n, 0);
-    return { value: n ? total / n : null, n };
-  };
-  return { answer: pool('answer'), firstResponse: pool('firstResponse'), note: parts.find((p) => p.note)?.note ?? null };
-}
-
 /** GET /api/analytics/region/dashboard: the consolidated picture and the figures per municipality. */
 export async function regionDashboard(db: Db, actor: Actor, q: RegionFilters, now: Date) {
   const v = await regionView(db, actor, q.municipalityId);
   const range = resolveRange(q, now, v.timeZone, DEFAULT_DAYS);
   const { filters, conds } = regionConditions(q);
   const withIncident = !q.channel || q.channel === 'incident';
-  const incidentConds = q.channel ? conds : [...conds, sql`c.channel = 'incident'`];
   const [core, overdue, perTenant] = await Promise.all([
-    dashboardCore(db, v, { conds, filters }, range, now, () => null, async () => (withIncident ? regionIncidentHours(db, v, incidentConds, range, now) : null)),
+    dashboardCore(db, v, { conds, filters }, range, now, () => null, withIncident),
     overdueNow(db, v, conds, now, sql`c.tenant_id::text`, sql`LEFT JOIN tenants g ON g.id = c.tenant_id`),
     sumsBy(db, v, 'tenant_id', { conds, filters }, range, now, keysFor(['answered_in_time_share', 'rating_4_5_share', 'avg_rating'])),
   ]);

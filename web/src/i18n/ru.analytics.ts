@@ -13,6 +13,8 @@ const MEASURES = {
   returns_share: 'Доля возвращённых на доработку',
   repeat_share: 'Доля повторных обращений',
   overdue_share: 'Доля просроченных',
+  avg_answer_working_hours: 'Инцидент Менеджмент: средний срок ответа, рабочих часов',
+  avg_first_response_working_hours: 'Инцидент Менеджмент: среднее время до первого ответа, рабочих часов',
 };
 
 export const analyticsCatalogue = {
