@@ -95,6 +95,13 @@ describe.each(targets())('rating and indicators on %s', (target) => {
     const foreign = await head.send('POST', '/api/analytics/indicators/definitions', { ...input, code: 'foreign', filters: { settlementId: f.SB1 } });
     expect(foreign.statusCode).toBe(400);
     expect(Object.keys(foreign.json().error.fields)).toEqual(['filters.settlementId']);
+    // Incidents' first response in working hours: the same tallies as the dashboard's figure.
+    const hours = await head.send('POST', '/api/analytics/indicators/definitions', { ...input, code: 'incident_first_hours', measure: 'avg_first_response_working_hours', filters: {}, targetValue: 4 });
+    expect(hours.statusCode, hours.body).toBe(200);
+    const h = (await head.get('/api/analytics/indicators?period=2026-Q4')).json().items.find((i: { code: string }) => i.code === 'incident_first_hours');
+    const dash = (await head.get('/api/analytics/dashboard?from=2026-10-01&to=2026-12-31')).json().timeliness.incident.avgFirstResponseWorkingHours;
+    expect(h).toMatchObject({ unit: 'hours', value: dash.value, met: true });
+    expect(h.value).toBeGreaterThan(0);
     const curator = await signIn(app, 'curator.a'); // no reports.manage
     expect((await curator.send('POST', '/api/analytics/indicators/definitions', { ...input, code: 'x' })).statusCode).toBe(403);
   });
