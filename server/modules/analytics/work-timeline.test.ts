@@ -54,7 +54,7 @@ describe.each(targets())('working time of incidents on %s', (target) => {
   it('counts every incident again when the schedule changes, and the day sums follow', async () => {
     const c = await incident('2026-11-19T12:00', '2026-11-20T12:00', '2026-11-19T15:00');
     // 09:00–18:00 without lunch: Thu 12–18 (6 h) + Fri 09–12 (3 h); first reply 3 h.
-    const schedule: WorkSchedule = { days: Object.fromEntries([1, 2, 3, 4, 5].map((d) => [d, { start: '09:00', end: '18:00' }])) as WorkSchedule['days'], lunch: null };
+    const schedule: WorkSchedule = { days: Object.fromEntries([1, 2, 3, 4, 5].map((d) => [d, { start: '09:00', end: '18:00' }])) as WorkSchedule['days'] };
     await database.db.execute(sql`UPDATE tenants SET settings = coalesce(settings, '{}'::jsonb) || ${JSON.stringify({ workSchedule: schedule })}::jsonb WHERE id = ${f.A}`);
     expect(await ensureWorkTimeline(database.db, f.A, TZ, schedule)).toBe(true);
     expect(await ensureWorkTimeline(database.db, f.A, TZ, schedule)).toBe(false);
