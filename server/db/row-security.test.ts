@@ -11,6 +11,7 @@ import { seedSecondMunicipality } from '../test/second-tenant';
 import { generateDemoCases } from '../seed/demo-cases/generate-demo-cases';
 import { createSuperuser } from '../test/superuser';
 import { asOwner } from './request-scope';
+import { underTenant } from '../http/tenant-scope';
 
 /** The rows of a Drizzle execute() on either driver. */
 function rowsOf<T = unknown>(r: unknown): T[] {
@@ -245,9 +246,24 @@ for (const target of targets()) {
             };
           },
         );
+        // A public route that resolved its municipality (B here) runs under it, like the residents' page.
+        app.get('/api/test/rls-public', { config: { policy: 'public' } }, async () => {
+          const before = await database.query<{ u: string }>('SELECT current_user AS u');
+          const under = await underTenant(database, b, () => database.query<{ u: string; a: number; b: number }>('SELECT current_user AS u, count(*) FILTER (WHERE tenant_id = $1)::int AS a, count(*) FILTER (WHERE tenant_id = $2)::int AS b FROM cases', [a, b]));
+          return { before: before[0].u, under: under[0] };
+        });
         await app.ready();
       });
       afterAll(async () => app?.close());
+
+      it('runs a public route as the owner until it knows the municipality, then under that municipality only', async () => {
+        const [own] = await database.query<{ n: number }>('SELECT count(*)::int AS n FROM cases WHERE tenant_id = $1', [b]);
+        const res = await app.inject({ method: 'GET', url: '/api/test/rls-public' });
+        expect(res.statusCode, res.body).toBe(200);
+        const body = res.json();
+        expect(body.before).not.toBe('mcu_app');
+        expect(body.under).toEqual({ u: 'mcu_app', a: 0, b: own.n });
+      });
 
       it("runs the handler as mcu_app with the actor's tenants, on every path to the database", async () => {
         const [owner] = await database.query<{ n: number }>('SELECT count(*)::int AS n FROM cases WHERE tenant_id = $1', [b]);
