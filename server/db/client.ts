@@ -131,7 +131,7 @@ function scopePool(pool: pg.Pool): void {
     try {
       await conn.query(`BEGIN; ${scopePrefix(scope)}`);
       try {
-        const result = await (conn.query as unknown as PgQuery)(config, values);
+        const result = await (conn.query as unknown as PgQuery)(extended(config), values);
         await conn.query('COMMIT');
         return result;
       } catch (error) {
@@ -145,6 +145,14 @@ function scopePool(pool: pg.Pool): void {
       conn.release(broken);
     }
   };
+}
+
+/**
+ * The statement always goes with the extended protocol: one statement only, so text spliced into it
+ * by mistake cannot append `; RESET ROLE; …` and leave the scope (the simple protocol would run it).
+ */
+function extended(config: unknown): unknown {
+  return typeof config === 'string' ? { text: config, queryMode: 'extended' } : { ...(config as object), queryMode: 'extended' };
 }
 
 /** PGlite (one connection): query and exec under the scope take its transaction, so nothing interleaves. */
@@ -162,9 +170,10 @@ function scopePglite(client: PGlite): void {
   client.exec = (async (text: string, options?: unknown) => {
     const scope = currentScope();
     if (!scope) return exec(text, options as never);
+    // One statement with the extended protocol, as on PostgreSQL (a script could leave the scope).
     return client.transaction(async (tx) => {
       await tx.exec(scopePrefix(scope));
-      return tx.exec(text, options as never);
+      return [await tx.query(text, [], options as never)];
     });
   }) as PGlite['exec'];
 }

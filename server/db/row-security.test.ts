@@ -228,6 +228,15 @@ for (const target of targets()) {
               () => null,
               (e: { code?: string }) => e.code ?? 'error',
             );
+            // A second statement spliced into the text is refused, not run outside the scope.
+            const spliced = await Promise.all(
+              [() => database.query('SELECT 1; RESET ROLE; SELECT current_user'), () => database.exec('SELECT 1; RESET ROLE'), () => database.execMany('SELECT 1; RESET ROLE; SELECT 1')].map((f) =>
+                f().then(
+                  () => 'ran',
+                  () => 'refused',
+                ),
+              ),
+            );
             // Parallel statements each get their own transaction (on PostgreSQL their own connection).
             const parallel = await Promise.all([1, 2, 3].map(() => database.query<{ u: string; pid: number; n: number }>(`SELECT current_user AS u, pg_backend_pid() AS pid, (SELECT count(*)::int FROM cases WHERE tenant_id = $1) AS n, pg_sleep(0.2)::text AS s`, [b])));
             const session = await database.session(async () => 'owner').catch((e: Error) => e.message);
@@ -242,6 +251,7 @@ for (const target of targets()) {
               failed,
               parallel: parallel.map((r) => r[0]),
               session,
+              spliced,
               owner: owner[0],
             };
           },
@@ -280,6 +290,7 @@ for (const target of targets()) {
         for (const p of body.parallel) expect(p).toMatchObject({ u: 'mcu_app', n: 0 });
         if (target === 'postgres') expect(new Set(body.parallel.map((p: { pid: number }) => p.pid)).size, 'параллельные запросы на разных соединениях').toBe(3);
         expect(body.session).toMatch(/row-level security/);
+        expect(body.spliced).toEqual(['refused', 'refused', 'refused']);
         // The one named way out (jobs kicked by a request) is the owner, who sees every tenant.
         expect(body.owner).toEqual({ u: body.owner.u, n: owner.n });
         expect(body.owner.u).not.toBe('mcu_app');
