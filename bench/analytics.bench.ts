@@ -15,7 +15,7 @@ import { recipientRating } from '../server/modules/analytics/rating';
 import { municipalIndicators } from '../server/modules/analytics/indicator-values';
 import { municipalityRating, regionDashboard, regionHeatmap, regionIndicators } from '../server/modules/analytics/region';
 import { benchDatabase, BENCH_NOW } from './bench-db';
-import { ms, printTable, stats } from './lib';
+import { inScope, ms, printTable, requestScope, stats } from './lib';
 
 const TZ = 'Europe/Saratov';
 
@@ -61,8 +61,11 @@ async function measure(database: Database, tenantId: string, kind: string, runs:
   const month = { from: addDaysIso(today, -29), to: today };
   const year = { from: addDaysIso(today, -364), to: today };
   const out: (string | number)[][] = [];
-  const row = async (label: string, fn: () => Promise<unknown>) => {
-    const s = stats(await timeIt(runs, fn));
+  // Each action runs as its actor's request would: under row-level security with its tenants.
+  const scope = await requestScope(database, actor);
+  const regionScope = regionActor ? await requestScope(database, regionActor) : null;
+  const row = async (label: string, fn: () => Promise<unknown>, under = scope) => {
+    const s = stats(await timeIt(runs, () => inScope(under, fn)));
     out.push([kind, label, ms(s.p50), ms(s.p95), ms(s.max)]);
   };
   const start = zonedTimeToUtc(year.from, '00:00', TZ);
@@ -84,10 +87,10 @@ async function measure(database: Database, tenantId: string, kind: string, runs:
   await row(`рейтинг получателей: квартал ${quarter.code}`, () => recipientRating(db, actor, ratingQuery.parse(q), BENCH_NOW));
   await row(`показатели: значения за ${quarter.code}`, () => municipalIndicators(db, actor, quarter.code, BENCH_NOW));
   if (regionActor) {
-    await row(`ЦУР: тепловая карта, квартал ${quarter.code}`, () => regionHeatmap(db, regionActor, regionHeatmapQuery.parse(q), BENCH_NOW));
-    await row(`ЦУР: сводка, квартал ${quarter.code}`, () => regionDashboard(db, regionActor, regionFilters.parse(q), BENCH_NOW));
-    await row(`ЦУР: рейтинг муниципалитетов, квартал ${quarter.code}`, () => municipalityRating(db, regionActor, regionFilters.parse(q), BENCH_NOW));
-    await row(`ЦУР: показатели за ${quarter.code}`, () => regionIndicators(db, regionActor, quarter.code, BENCH_NOW));
+    await row(`ЦУР: тепловая карта, квартал ${quarter.code}`, () => regionHeatmap(db, regionActor, regionHeatmapQuery.parse(q), BENCH_NOW), regionScope);
+    await row(`ЦУР: сводка, квартал ${quarter.code}`, () => regionDashboard(db, regionActor, regionFilters.parse(q), BENCH_NOW), regionScope);
+    await row(`ЦУР: рейтинг муниципалитетов, квартал ${quarter.code}`, () => municipalityRating(db, regionActor, regionFilters.parse(q), BENCH_NOW), regionScope);
+    await row(`ЦУР: показатели за ${quarter.code}`, () => regionIndicators(db, regionActor, quarter.code, BENCH_NOW), regionScope);
   }
   const t0 = performance.now();
   const mismatches = await daySumsMismatches(db);

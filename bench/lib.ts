@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import type { Database } from '../server/db/client';
+import { runInScope, type TenantScope } from '../server/db/request-scope';
+import { scopeOfTenant } from '../server/http/tenant-scope';
 
 /** Prints a table with aligned columns (benchmarks print, they never assert). */
 export function printTable(title: string, head: string[], rows: (string | number)[][]): void {
@@ -49,4 +52,18 @@ export async function stopServer(child: ChildProcess): Promise<void> {
   const done = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');
   await done;
+}
+
+/**
+ * The scope a request of this actor runs in (row-level security, `server/db/request-scope.ts`), so
+ * the measured actions pay what a request pays. BENCH_RLS=0 measures them as the table owner.
+ */
+export async function requestScope(database: Database, actor: { tenantId: string }): Promise<TenantScope | null> {
+  if (process.env.BENCH_RLS === '0') return null;
+  return scopeOfTenant(database, actor.tenantId);
+}
+
+/** fn under the scope (or as the owner when null). */
+export function inScope<T>(scope: TenantScope | null, fn: () => Promise<T>): Promise<T> {
+  return scope ? runInScope(scope, fn) : fn();
 }

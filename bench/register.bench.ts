@@ -8,7 +8,11 @@ import { sweepDeadlines } from '../server/modules/notifications/sweep-deadlines'
 import { registerQuery } from '../domain/cases/register-query';
 import { rows } from '../server/db/rows';
 import { benchDatabase, BENCH_NOW } from './bench-db';
-import { ms, printTable, stats } from './lib';
+import { inScope, ms, printTable, requestScope, stats } from './lib';
+import type { TenantScope } from '../server/db/request-scope';
+
+/** The scope the timed actions run in (a request's, see requestScope). */
+let scope: TenantScope | null = null;
 
 const TERMS = ['отопление', 'яма', 'мусор', 'свет', 'вода', 'дорога', 'снег', 'автобус'];
 
@@ -16,7 +20,7 @@ async function timeIt(n: number, fn: (i: number) => Promise<unknown>): Promise<n
   const out: number[] = [];
   for (let i = 0; i < n; i++) {
     const t0 = performance.now();
-    await fn(i);
+    await inScope(scope, () => fn(i));
     out.push(performance.now() - t0);
   }
   return out;
@@ -36,6 +40,7 @@ export async function benchRegister(opts: { cases: number; kinds: ('pglite' | 'p
 async function measure(database: Database, tenantId: string, kind: string): Promise<(string | number)[][]> {
   const [head] = await database.db.select({ id: users.id }).from(users).where(eq(users.login, 'head'));
   const actor = (await loadActor(database.db, head.id, tenantId, 'bench'))!;
+  scope = await requestScope(database, actor);
   const topicRows = await database.db.select({ id: topics.id }).from(topics).where(sql`${topics.tenantId} = ${tenantId} AND ${topics.parentId} IS NULL`);
   const settlementRows = await database.db.select({ id: settlements.id }).from(settlements).where(eq(settlements.tenantId, tenantId));
   const tz = 'Europe/Saratov';

@@ -4,7 +4,9 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { sql } from 'drizzle-orm';
 import * as schema from './schema';
+import { currentScope, scopePrefix, type TenantScope } from './request-scope';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -47,7 +49,8 @@ export async function openDatabase(target: DbTarget): Promise<Database> {
 async function openPglite(dataDir: string | null): Promise<Database> {
   const client = await PGlite.create(dataDir ? { dataDir, extensions: { pg_trgm } } : { extensions: { pg_trgm } });
   await client.exec(`SET work_mem = '${WORK_MEM}'`);
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  scopePglite(client);
+  const db = scopeTransactions(drizzlePglite(client, { schema }) as unknown as Db);
   const database: Database = {
     kind: 'pglite',
     db,
@@ -59,7 +62,10 @@ async function openPglite(dataDir: string | null): Promise<Database> {
       const results = await client.exec(sql);
       return (results[results.length - 1]?.rows ?? []) as T[];
     },
-    session: (fn) => fn(self),
+    session: async (fn) => {
+      if (currentScope()) throw new Error('database.session внутри запроса обошёл бы row-level security');
+      return fn(self);
+    },
     close: () => client.close(),
   };
   const self: Database = database;
@@ -73,7 +79,8 @@ async function openPostgres(url: string): Promise<Database> {
   // An idle connection closed by the server (restart, failover) must not crash the process; the
   // pool replaces it on the next query.
   pool.on('error', () => undefined);
-  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  scopePool(pool);
+  const db = scopeTransactions(drizzlePg(pool, { schema }) as unknown as Db);
   return {
     kind: 'postgres',
     db,
@@ -86,6 +93,8 @@ async function openPostgres(url: string): Promise<Database> {
       return (Array.isArray(res) ? (res[res.length - 1]?.rows ?? []) : res.rows) as T[];
     },
     session: async (fn) => {
+      // A dedicated connection is the owner's (migrations, session locks): never inside a request.
+      if (currentScope()) throw new Error('database.session внутри запроса обошёл бы row-level security');
       const conn = await pool.connect();
       try {
         return await fn({
@@ -101,3 +110,86 @@ async function openPostgres(url: string): Promise<Database> {
     close: () => pool.end(),
   };
 }
+
+/*
+ * Row-level security per statement (SECURITY.md, «Изоляция на уровне PostgreSQL»). Inside a
+ * request's scope (`request-scope.ts`) a statement outside an explicit transaction runs as
+ * `BEGIN; <scopePrefix>; statement; COMMIT` on whichever connection it gets; an explicit
+ * transaction runs the prefix first. Outside a scope everything is as before (the owner).
+ */
+
+type PgQuery = (config: unknown, values?: unknown) => Promise<pg.QueryResult>;
+
+/** pool.query (Drizzle's statements and database.query/exec): a short transaction under the scope. */
+function scopePool(pool: pg.Pool): void {
+  const plain = pool.query.bind(pool) as unknown as PgQuery;
+  (pool as unknown as { query: PgQuery }).query = async (config, values) => {
+    const scope = currentScope();
+    if (!scope) return plain(config, values);
+    const conn = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      await conn.query(`BEGIN; ${scopePrefix(scope)}`);
+      try {
+        const result = await (conn.query as unknown as PgQuery)(extended(config), values);
+        await conn.query('COMMIT');
+        return result;
+      } catch (error) {
+        await conn.query('ROLLBACK').catch((e: Error) => (broken = e));
+        throw error;
+      }
+    } catch (error) {
+      broken ??= (error as { code?: string }).code ? undefined : (error as Error);
+      throw error;
+    } finally {
+      conn.release(broken);
+    }
+  };
+}
+
+/**
+ * The statement always goes with the extended protocol: one statement only, so text spliced into it
+ * by mistake cannot append `; RESET ROLE; …` and leave the scope (the simple protocol would run it).
+ */
+function extended(config: unknown): unknown {
+  return typeof config === 'string' ? { text: config, queryMode: 'extended' } : { ...(config as object), queryMode: 'extended' };
+}
+
+/** PGlite (one connection): query and exec under the scope take its transaction, so nothing interleaves. */
+function scopePglite(client: PGlite): void {
+  const query = client.query.bind(client);
+  const exec = client.exec.bind(client);
+  client.query = (async (text: string, params?: unknown[], options?: unknown) => {
+    const scope = currentScope();
+    if (!scope) return query(text, params, options as never);
+    return client.transaction(async (tx) => {
+      await tx.exec(scopePrefix(scope));
+      return tx.query(text, params, options as never);
+    });
+  }) as PGlite['query'];
+  client.exec = (async (text: string, options?: unknown) => {
+    const scope = currentScope();
+    if (!scope) return exec(text, options as never);
+    // One statement with the extended protocol, as on PostgreSQL (a script could leave the scope).
+    return client.transaction(async (tx) => {
+      await tx.exec(scopePrefix(scope));
+      return [await tx.query(text, [], options as never)];
+    });
+  }) as PGlite['exec'];
+}
+
+/** db.transaction: the same prefix as the first statement when it starts inside a scope. */
+function scopeTransactions(db: Db): Db {
+  const transaction = db.transaction.bind(db);
+  (db as { transaction: Db['transaction'] }).transaction = (fn, config) => {
+    const scope = currentScope();
+    if (!scope) return transaction(fn, config);
+    return transaction(async (tx) => {
+      await tx.execute(sql.raw(scopePrefix(scope)));
+      return fn(tx);
+    }, config);
+  };
+  return db;
+}
+
+export type { TenantScope };

@@ -5,6 +5,8 @@ import { loadActor } from '../modules/auth/load-actor';
 import { SESSION_COOKIE, tokenId } from '../modules/auth/session-token';
 import type { Actor } from './actor';
 import type { Policy } from './context';
+import { runInScope } from '../db/request-scope';
+import { tenantScopeOf } from './tenant-scope';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -36,6 +38,7 @@ export function registerAuth(app: FastifyInstance): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionId', null);
   app.decorateRequest('csrfToken', null);
+  app.decorateRequest('tenantScope', null);
 
   const table: RoutePolicy[] = [];
   routeTables.set(app, table);
@@ -62,6 +65,13 @@ export function registerAuth(app: FastifyInstance): void {
       throw new AppError('forbidden', 'Недостаточно прав для этого действия');
     }
   });
+  // From here on (body parsing, preHandlers, the handler and what it starts) every statement runs
+  // under row-level security with the actor's tenants. A callback hook: the rest of the lifecycle
+  // is called inside run(), so it inherits the context (as @fastify/request-context does).
+  app.addHook('onRequest', (req, _reply, done) => {
+    if (req.tenantScope) runInScope(req.tenantScope, done);
+    else done();
+  });
 }
 
 async function attachActor(app: FastifyInstance, req: FastifyRequest): Promise<void> {
@@ -77,6 +87,7 @@ async function attachActor(app: FastifyInstance, req: FastifyRequest): Promise<v
   // Touch at most once a minute to keep reads cheap.
   if (now.getTime() - session.lastSeenAt.getTime() > 60_000) await touchSession(database.db, id, now);
   req.actor = actor;
+  req.tenantScope = await tenantScopeOf(database, actor);
   req.sessionId = id;
   req.csrfToken = session.csrfToken;
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../db/client';
+import type { TenantScope } from '../db/request-scope';
 import type { Env } from '../env';
 import type { Actor } from './actor';
 import type { Permission } from '../../domain/auth/permissions';
@@ -22,6 +23,8 @@ declare module 'fastify' {
     actor: Actor | null;
     sessionId: string | null;
     csrfToken: string | null;
+    /** The tenants row-level security admits for this request (set with the actor). */
+    tenantScope: TenantScope | null;
   }
   interface FastifyContextConfig {
     policy?: Policy;

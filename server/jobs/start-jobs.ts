@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { JobDeps } from './job';
 import { JOBS } from './definitions';
+import { asOwner } from '../db/request-scope';
 
 /**
  * pg-boss on the product's own database (PGlite or PostgreSQL, through one small adapter). Jobs
@@ -10,7 +11,8 @@ export async function startJobs(deps: JobDeps): Promise<{ stop: () => Promise<vo
   const { database, log } = deps;
   const boss = new PgBoss({
     db: {
-      executeSql: async (text: string, values?: unknown[]) => (values?.length ? { rows: await database.query(text, values) } : { rows: await database.execMany(text) }),
+      // pg-boss's own tables and every tenant's jobs: always as the owner (request-scope.ts).
+      executeSql: (text: string, values?: unknown[]) => asOwner(async () => (values?.length ? { rows: await database.query(text, values) } : { rows: await database.execMany(text) })),
     },
     supervise: true,
     schedule: true,

@@ -18,6 +18,8 @@ import { listNotices, markPublished, publicNotices, saveNotice, unpublish } from
 import { readForm } from './multipart';
 import { requireMunicipality } from './scope';
 import { engagementTaskRoutes } from './tasks.routes';
+import { underTenant } from '../../http/tenant-scope';
+import { publicTenant } from '../intake/public/public-tenant';
 
 const TAG = ['Взаимодействие'];
 const idParam = z.object({ id: z.uuid({ error: 'Неверный идентификатор' }) });
@@ -90,7 +92,10 @@ export async function engagementRoutes(app: FastifyInstance): Promise<void> {
   r.get('/api/public/notices', {
     config: { policy: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
     schema: { tags: TAG, summary: 'Действующие объявления для жителей (без персональных данных)', querystring: z.object({ tenant: z.string({ error: 'Муниципалитет: обязательный параметр' }).min(1).max(64) }) },
-  }, async (req) => publicNotices(db, req.query.tenant, clock()));
+  }, async (req) => {
+    const tenant = await publicTenant(db, req.query.tenant);
+    return underTenant(database, tenant.id, () => publicNotices(db, req.query.tenant, clock()));
+  });
 
   await app.register(engagementTaskRoutes);
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { actorOf } from '../../http/auth-plugin';
 import { AppError } from '../../errors';
 import { findMyJob, listMyJobs, planExport, presentJob, runPendingExports, startExportJob, streamExport, type ExportRequest } from './export-service';
+import { asOwner } from '../../db/request-scope';
 
 const TAG = ['Выгрузки'];
 const MIME = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', csv: 'text/csv; charset=utf-8' } as const;
@@ -49,7 +50,8 @@ export async function exportsRoutes(app: FastifyInstance): Promise<void> {
   r.post('/api/exports/jobs', { config: auth, schema: { tags: TAG, summary: 'Запустить фоновую выгрузку', body: exportInput } }, async (req) => {
     const job = await startExportJob(database, actorOf(req), req.body, clock());
     // The worker runs in this process right away; the pg-boss job picks up anything left behind.
-    setImmediate(() => void runPendingExports(database, clock).catch((err) => app.log.error({ err }, 'выгрузка: ошибка')));
+    // The queue serves every tenant: it runs as the owner, like the pg-boss job (request-scope.ts).
+    asOwner(() => setImmediate(() => void runPendingExports(database, clock).catch((err) => app.log.error({ err }, 'выгрузка: ошибка'))));
     return job;
   });
   r.get('/api/exports/jobs', { config: auth, schema: { tags: TAG, summary: 'Мои фоновые выгрузки' } }, async (req) => listMyJobs(database.db, actorOf(req)));

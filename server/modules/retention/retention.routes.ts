@@ -9,6 +9,7 @@ import { retentionPolicyInput } from '../../../domain/retention/rules';
 import { attachment } from '../exports/exports.routes';
 import { readRetentionPolicy, saveRetentionPolicy } from './retention-policy';
 import { destroyExpiredPd, listActs } from './destroy-expired-pd';
+import { asOwner } from '../../db/request-scope';
 
 const TAG = ['Хранение персональных данных'];
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -27,7 +28,9 @@ export async function retentionRoutes(app: FastifyInstance): Promise<void> {
     db.transaction((tx) => saveRetentionPolicy(tx, actorOf(req), req.body, clock())),
   );
   r.post('/api/pd-retention/run', { config: { policy: 'settings.manage' }, schema: { tags: TAG, summary: 'Уничтожить персональные данные с истёкшим сроком сейчас (обычно — ежесуточная задача)', body: z.strictObject({}).nullish() } }, async (req) =>
-    destroyExpiredPd(database, actorOf(req).tenantId, clock()),
+    // The journals' retention exceptions are the owner's (mcu_app may only append to them); the
+    // run is limited to the actor's municipality by its own filters, as the nightly job is.
+    asOwner(() => destroyExpiredPd(database, actorOf(req).tenantId, clock())),
   );
   r.get('/api/pd-retention/acts', { config: { policy: 'audit.read' }, schema: { tags: TAG, summary: 'Акты об уничтожении персональных данных' } }, async (req) => ({
     items: await listActs(database, actorOf(req).tenantId),

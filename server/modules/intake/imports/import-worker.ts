@@ -8,6 +8,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { TableError } from '../table/read-table';
 import { AppError } from '../../../errors';
 import { LeaseLostError, processJob, StoppedError, type ProcessOptions } from './process-job';
+import { asOwner } from '../../../db/request-scope';
 
 export interface WorkerOptions {
   /** A running job whose heartbeat is older than this is taken over (its process died). */
@@ -54,7 +55,8 @@ export class ImportWorker {
       this.again = true;
       return;
     }
-    this.draining = this.drain().finally(() => {
+    // The worker serves every tenant: a kick from a request must not carry its tenant scope along.
+    this.draining = asOwner(() => this.drain()).finally(() => {
       this.draining = null;
       if (this.again && !this.stopped) {
         this.again = false;

@@ -7,6 +7,7 @@ import { publicTenant } from '../public/public-tenant';
 import { verifyApiKey } from './api-keys';
 import { formatOfUrl, sendOpen311, type Open311Format } from './format';
 import { createRequest, createRequestInput, listServices, queryRequests, requestByNumber, requestByToken, requestsQuery, serviceByCode } from './requests';
+import { underTenant } from '../../../http/tenant-scope';
 
 const format = z.enum(['json', 'xml'], { error: 'Формат: json или xml' });
 const jurisdiction = z.object({ jurisdiction_id: z.string().trim().max(64).optional() });
@@ -56,19 +57,19 @@ export async function open311Routes(app: FastifyInstance): Promise<void> {
 
   r.get('/open311/v2/services.:format', { config: read, schema: { ...hide, params: z.object({ format }), querystring: jurisdiction } }, async (req, reply) => {
     const tenant = await tenantOf(req.query.jurisdiction_id);
-    return sendOpen311(reply, req.params.format, 'services', await listServices(db, tenant.id));
+    return sendOpen311(reply, req.params.format, 'services', await underTenant(database, tenant.id, () => listServices(db, tenant.id)));
   });
 
   r.get('/open311/v2/services/:code.:format', { config: read, schema: { ...hide, params: z.object({ code: z.string().max(64), format }), querystring: jurisdiction } }, async (req, reply) => {
     const tenant = await tenantOf(req.query.jurisdiction_id);
-    const s = await serviceByCode(db, tenant.id, req.params.code);
+    const s = await underTenant(database, tenant.id, () => serviceByCode(db, tenant.id, req.params.code));
     if (!s) throw new AppError('not_found', `Услуга «${req.params.code}» не найдена`);
     return sendOpen311(reply, req.params.format, 'service_definition', { service_code: s.code, attributes: [] });
   });
 
   r.get('/open311/v2/requests.:format', { config: read, schema: { ...hide, params: z.object({ format }), querystring: requestsQuery } }, async (req, reply) => {
     const tenant = await tenantOf(req.query.jurisdiction_id);
-    return sendOpen311(reply, req.params.format, 'service_requests', await queryRequests(db, tenant.id, req.query, clock()));
+    return sendOpen311(reply, req.params.format, 'service_requests', await underTenant(database, tenant.id, () => queryRequests(db, tenant.id, req.query, clock())));
   });
 
   r.post('/open311/v2/requests.:format', { config: { policy: 'public', rateLimit: RATE.write }, schema: { ...hide, params: z.object({ format }) } }, async (req, reply) => {
@@ -81,18 +82,18 @@ export async function open311Routes(app: FastifyInstance): Promise<void> {
       const t = await tenantOf(parsed.data.jurisdiction_id);
       if (t.id !== key.tenantId) throw new AppError('forbidden', 'jurisdiction_id: ключ выдан другим муниципалитетом');
     }
-    const out = await createRequest(db, key, parsed.data, clock(), req.id);
+    const out = await underTenant(database, key.tenantId, () => createRequest(db, key, parsed.data, clock(), req.id));
     return sendOpen311(reply, req.params.format as Open311Format, 'service_requests', out);
   });
 
   r.get('/open311/v2/requests/:id.:format', { config: read, schema: { ...hide, params: z.object({ id: z.string().max(64), format }), querystring: jurisdiction } }, async (req, reply) => {
     const tenant = await tenantOf(req.query.jurisdiction_id);
-    return sendOpen311(reply, req.params.format, 'service_requests', await requestByNumber(db, tenant.id, req.params.id));
+    return sendOpen311(reply, req.params.format, 'service_requests', await underTenant(database, tenant.id, () => requestByNumber(db, tenant.id, req.params.id)));
   });
 
   r.get('/open311/v2/tokens/:id.:format', { config: read, schema: { ...hide, params: z.object({ id: z.string().max(64), format }), querystring: jurisdiction } }, async (req, reply) => {
     const tenant = await tenantOf(req.query.jurisdiction_id);
     if (!z.uuid().safeParse(req.params.id).success) throw new AppError('not_found', 'Токен не найден');
-    return sendOpen311(reply, req.params.format, 'service_requests', await requestByToken(db, tenant.id, req.params.id));
+    return sendOpen311(reply, req.params.format, 'service_requests', await underTenant(database, tenant.id, () => requestByToken(db, tenant.id, req.params.id)));
   });
 }

@@ -9,6 +9,7 @@ import { listLocalities, listSettlements } from '../../territory/territory.repo'
 import { issueChallenge } from './challenge';
 import { publicTenant } from './public-tenant';
 import { parsePublicMessage, PUBLIC_LIMITS, submitPublicMessage } from './submit-message';
+import { underTenant } from '../../../http/tenant-scope';
 
 const TAG = ['Для жителей'];
 const tenantQuery = z.object({ tenant: z.string().trim().max(64).optional() });
@@ -49,13 +50,13 @@ export async function publicIntakeRoutes(app: FastifyInstance): Promise<void> {
 
   r.get('/api/public/topics', { config: { policy: 'public', rateLimit: PUBLIC_RATE.read }, schema: { tags: TAG, summary: 'Тематики и подтематики для формы', querystring: tenantQuery } }, async (req) => {
     const tenant = await publicTenant(db, req.query.tenant);
-    const list = await db.select({ id: topics.id, parentId: topics.parentId, name: topics.name }).from(topics).where(and(eq(topics.tenantId, tenant.id), eq(topics.isActive, true))).orderBy(asc(topics.sort), asc(topics.name));
+    const list = await underTenant(database, tenant.id, () => db.select({ id: topics.id, parentId: topics.parentId, name: topics.name }).from(topics).where(and(eq(topics.tenantId, tenant.id), eq(topics.isActive, true))).orderBy(asc(topics.sort), asc(topics.name)));
     return { items: list.filter((t) => !t.parentId).map((t) => ({ id: t.id, name: t.name, subtopics: list.filter((s) => s.parentId === t.id).map((s) => ({ id: s.id, name: s.name })) })) };
   });
 
   r.get('/api/public/territory', { config: { policy: 'public', rateLimit: PUBLIC_RATE.read }, schema: { tags: TAG, summary: 'Поселения, населённые пункты и граница района для карты', querystring: tenantQuery } }, async (req) => {
     const tenant = await publicTenant(db, req.query.tenant);
-    const [s, l] = await Promise.all([listSettlements(db, tenant.id), listLocalities(db, tenant.id)]);
+    const [s, l] = await underTenant(database, tenant.id, () => Promise.all([listSettlements(db, tenant.id), listLocalities(db, tenant.id)]));
     const features = [
       ...(tenant.boundary ? [{ type: 'Feature', properties: { kind: 'district', name: tenant.name }, geometry: tenant.boundary }] : []),
       ...s.filter((x) => x.boundary && x.isActive).map((x) => ({ type: 'Feature', properties: { kind: 'settlement', id: x.id, name: x.name }, geometry: x.boundary })),
@@ -80,7 +81,7 @@ export async function publicIntakeRoutes(app: FastifyInstance): Promise<void> {
       const { fields, photos } = await readForm(req);
       const input = parsePublicMessage(fields);
       const tenant = await publicTenant(db, input.tenant);
-      return submitPublicMessage(db, tenant, input, photos, clock(), req.id);
+      return underTenant(database, tenant.id, () => submitPublicMessage(db, tenant, input, photos, clock(), req.id));
     },
   );
 }
