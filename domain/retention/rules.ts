@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The classes of personal data the retention job destroys, with the defaults of a new tenant. */
-export const PD_CLASSES = ['applicant', 'materials', 'quarantine', 'access_log'] as const;
+export const PD_CLASSES = ['applicant', 'materials', 'quarantine', 'import_files', 'access_log'] as const;
 export type PdClass = (typeof PD_CLASSES)[number];
 
 export const DEFAULT_RETENTION = {
@@ -15,7 +15,7 @@ export const DEFAULT_RETENTION = {
    * 5 лет ЭПК), which the номенклатура дел of a municipality follows.
    */
   materialsMonths: 60,
-  /** Raw quarantine rows of imports: 6 months. */
+  /** Raw quarantine rows of imports, and the uploaded files and previews of finished imports: 6 months. */
   quarantineMonths: 6,
   /** The personal-data access log: 3 years (приказ Роскомнадзора № 179), never less. */
   accessLogMonths: 36,
@@ -50,6 +50,11 @@ export const CLASS_TEXT: Record<PdClass, { subjects: string; categories: string[
     subjects: 'заявители в строках импорта, не принятых в реестр',
     categories: ['исходные значения строк импорта (могут содержать ФИО, адреса, телефоны, адреса электронной почты)'],
     reason: 'истёк срок хранения непринятых строк импорта (152-ФЗ ст. 5 ч. 7)',
+  },
+  import_files: {
+    subjects: 'заявители в строках загруженных файлов импорта',
+    categories: ['исходные файлы импорта (CSV, XLSX) и первые строки файла на экране предпросмотра (могут содержать ФИО, адреса, телефоны, адреса электронной почты)'],
+    reason: 'истёк срок хранения исходных файлов завершённого импорта: обращения из них уже в реестре (152-ФЗ ст. 5 ч. 7)',
   },
   access_log: {
     subjects: 'заявители, к чьим данным был доступ',

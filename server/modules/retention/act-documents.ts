@@ -29,6 +29,7 @@ export const CLASS_LABEL: Record<PdClass, string> = {
   applicant: 'Данные заявителя закрытого обращения',
   materials: 'Материалы закрытого обращения',
   quarantine: 'Строка карантина импорта',
+  import_files: 'Исходный файл завершённого импорта',
   access_log: 'Запись журнала доступа к ПД',
 };
 
@@ -43,7 +44,7 @@ export function actFields(c: ActContent): [string, string][] {
     ['Лица, уничтожившие персональные данные (ФИО, должность)', c.responsible],
     ['Перечень категорий уничтоженных персональных данных', c.categories.join('; ')],
     ['Информационная система персональных данных', c.system],
-    ['Количество уничтоженных записей', `${c.total} (заявители: ${c.counts.applicant}, материалы обращений: ${c.counts.materials}, строки карантина: ${c.counts.quarantine}, журнал доступа: ${c.counts.access_log})`],
+    ['Количество уничтоженных записей', `${c.total} (заявители: ${c.counts.applicant}, материалы обращений: ${c.counts.materials}, строки карантина: ${c.counts.quarantine}, файлы импорта: ${c.counts.import_files ?? 0}, журнал доступа: ${c.counts.access_log})`],
     ['Способ уничтожения', c.method],
     ['Причина уничтожения', c.reasons.join('; ')],
     ['Дата уничтожения', ruDate(c.destroyedAt)],

@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/record-audit';
 import { readRetentionPolicy } from './retention-policy';
 import { actDocx, logXlsx, type ActContent, type LogEntry } from './act-documents';
 import { destroyCaseMaterials } from './destroy-case-materials';
+import { destroyImportFiles } from './destroy-import-files';
 
 export const SYSTEM_NAME = 'Информационная система «МЦУ» (муниципальный центр управления)';
 export const METHOD = 'удаление (обнуление) записей в базе данных информационной системы без возможности восстановления средствами системы';
@@ -18,13 +19,14 @@ export const METHOD = 'удаление (обнуление) записей в �
  * the act (приказ Роскомнадзора № 179) and its log export: applicants of cases finished (closed,
  * rejected, forwarded, merged) before the cutoff (fields set to NULL), the materials of such cases
  * (texts replaced by a marker naming the act, files deleted, audit snapshots stripped:
- * `destroy-case-materials.ts`), raw quarantine rows (values cleared), access-log entries (deleted;
+ * `destroy-case-materials.ts`), raw quarantine rows (values cleared), the uploaded files and previews
+ * of imports finished before the quarantine cutoff (`destroy-import-files.ts`), access-log entries (deleted;
  * the database lets only this transaction delete, and only entries older than 3 years).
  * Nothing expired: no act. Idempotent: destroyed data does not match again.
  */
 export async function destroyExpiredPd(database: Database, tenantId: string, now: Date): Promise<{ actId: string | null; counts: Record<PdClass, number> }> {
   const policy = await readRetentionPolicy(database.db, tenantId);
-  const counts: Record<PdClass, number> = { applicant: 0, materials: 0, quarantine: 0, access_log: 0 };
+  const counts: Record<PdClass, number> = { applicant: 0, materials: 0, quarantine: 0, import_files: 0, access_log: 0 };
   if (!policy.enabled) return { actId: null, counts };
   return database.db.transaction(async (tx) => {
     const entries: LogEntry[] = [];
@@ -45,6 +47,8 @@ export async function destroyExpiredPd(database: Database, tenantId: string, now
       WHERE tenant_id = ${tenantId} AND created_at < ${cutoff(now, policy.quarantineMonths).toISOString()}::timestamptz AND values <> '{}'::jsonb
       RETURNING id, job_id, row_number, created_at`);
     for (const r of quarantine) entries.push({ pdClass: 'quarantine', subject: `строка ${r.row_number} импорта ${r.job_id}`, record: r.id, since: new Date(r.created_at) });
+    const files = await destroyImportFiles(tx, tenantId, cutoff(now, policy.quarantineMonths));
+    entries.push(...files);
     await tx.execute(sql`SELECT set_config('mcu.pd_retention', 'on', true)`);
     const log = await rows<{ id: string; number: string | null; at: string }>(tx, sql`
       DELETE FROM pd_access_log l WHERE l.tenant_id = ${tenantId} AND l.at < ${cutoff(now, Math.max(36, policy.accessLogMonths)).toISOString()}::timestamptz
@@ -54,6 +58,7 @@ export async function destroyExpiredPd(database: Database, tenantId: string, now
     counts.applicant = applicants.length;
     counts.materials = materials.length;
     counts.quarantine = quarantine.length;
+    counts.import_files = files.length;
     counts.access_log = log.length;
     if (!entries.length) return { actId: null, counts };
 

@@ -17,6 +17,7 @@ describe.each(targets())('personal-data retention and the destruction act on %s'
   let admin: Client, operator: Client;
   const clock = pinnedClock('2026-11-20T09:00:00Z');
   const caseIds: Record<'old' | 'rejected' | 'recent' | 'open', string> = { old: '', rejected: '', recent: '', open: '' };
+  let importJobs: Record<'old' | 'recent', string> = { old: '', recent: '' };
 
   beforeAll(async () => {
     let ids;
@@ -51,7 +52,12 @@ describe.each(targets())('personal-data retention and the destruction act on %s'
       await database.query(`INSERT INTO audit_events (tenant_id, action, entity, entity_id, after) VALUES ($1, 'submit_final', 'case', $2, '{"status": "answer_prepared", "answer": "Уважаемый Пётр Петрович!"}')`, [tenantId, id]);
     }
     const [job] = await database.query<{ id: string }>(`INSERT INTO import_jobs (tenant_id, file_name, format, size, sha256, header_row, headers, preview, status, created_at)
-      VALUES ($1, 'old.csv', 'csv', 1, 'x', 1, '[]', '[]', 'done', '2026-01-10T00:00:00Z') RETURNING id`, [tenantId]);
+      VALUES ($1, 'old.csv', 'csv', 1, 'x', 1, '["ФИО"]', '[{"rowNumber": 2, "values": ["Сидоров С. С."]}]', 'done', '2026-01-10T00:00:00Z') RETURNING id`, [tenantId]);
+    // The uploaded files: of the old finished import (expired), and of a recent one (kept).
+    const [recentJob] = await database.query<{ id: string }>(`INSERT INTO import_jobs (tenant_id, file_name, format, size, sha256, header_row, headers, preview, status, created_at, finished_at)
+      VALUES ($1, 'recent.csv', 'csv', 1, 'x', 1, '["ФИО"]', '[{"rowNumber": 2, "values": ["Кузнецов К. К."]}]', 'done', '2026-10-10T00:00:00Z', '2026-10-10T00:10:00Z') RETURNING id`, [tenantId]);
+    importJobs = { old: job.id, recent: recentJob.id };
+    for (const id of [job.id, recentJob.id]) await database.query(`INSERT INTO import_file_parts (job_id, seq, data) VALUES ($1, 0, convert_to('ФИО;Телефон\nСидоров С. С.;+79270001122', 'UTF8'))`, [id]);
     await database.query(`INSERT INTO import_quarantine (tenant_id, job_id, row_number, values, reason, created_at) VALUES
       ($1, $2, 2, '{"ФИО": "Сидоров С. С.", "Телефон": "+79270001122"}', 'нет даты', '2026-01-10T00:00:00Z'),
       ($1, $2, 3, '{"ФИО": "Иванова И. И."}', 'нет даты', '2026-10-10T00:00:00Z')`, [tenantId, job.id]);
@@ -103,7 +109,7 @@ describe.each(targets())('personal-data retention and the destruction act on %s'
     const daySums = async () => (await database.query<{ h: string }>(`SELECT md5(coalesce(string_agg((to_jsonb(s) - 'id')::text, ',' ORDER BY (to_jsonb(s) - 'id')::text), '')) AS h FROM case_day_sums s`))[0].h;
     const sumsBefore = await daySums();
     const r = await destroyExpiredPd(database, tenantId, clock());
-    expect(r.counts).toEqual({ applicant: 2, materials: 2, quarantine: 1, access_log: 1 });
+    expect(r.counts).toEqual({ applicant: 2, materials: 2, quarantine: 1, import_files: 1, access_log: 1 });
     expect(await daySums()).toBe(sumsBefore);
     const applicants = await database.query<{ case_id: string; full_name: string | null; phone: string | null }>(`SELECT case_id, full_name, phone FROM case_applicants WHERE case_id = ANY($1::uuid[])`, [Object.values(caseIds)]);
     const byId = new Map(applicants.map((a) => [a.case_id, a]));
@@ -113,13 +119,24 @@ describe.each(targets())('personal-data retention and the destruction act on %s'
     expect(byId.get(caseIds.open)!.full_name).toBe('Петров Пётр Петрович');
     const q = await database.query<{ row_number: number; values: Record<string, string> }>(`SELECT row_number, values FROM import_quarantine ORDER BY row_number`);
     expect(q.map((x) => Object.keys(x.values).length)).toEqual([0, 1]);
+    const files = await database.query<{ id: string; preview: unknown[]; parts: number }>(`SELECT id, preview, (SELECT count(*)::int FROM import_file_parts p WHERE p.job_id = j.id) AS parts FROM import_jobs j WHERE id = ANY($1::uuid[])`, [Object.values(importJobs)]);
+    const fileOf = new Map(files.map((x) => [x.id, x]));
+    expect(fileOf.get(importJobs.old)).toMatchObject({ preview: [], parts: 0 });
+    expect(fileOf.get(importJobs.recent)).toMatchObject({ parts: 1 });
+    expect(fileOf.get(importJobs.recent)!.preview).toHaveLength(1);
+    // A failed import whose file is gone cannot be resumed: a clear Russian refusal, nothing queued.
+    await database.query(`UPDATE import_jobs SET status = 'failed' WHERE id = $1`, [importJobs.old]);
+    const resumed = await admin.send('POST', `/api/imports/${importJobs.old}/resume`, {});
+    expect(resumed.statusCode).toBe(409);
+    expect(resumed.json().error.message).toMatch(/Исходный файл этого импорта уничтожен по истечении срока хранения/);
+    await database.query(`UPDATE import_jobs SET status = 'done' WHERE id = $1`, [importJobs.old]);
     const log = await database.query<{ at: Date }>(`SELECT at FROM pd_access_log WHERE tenant_id = $1`, [tenantId]);
     expect(log).toHaveLength(1);
 
     const acts = (await admin.get('/api/pd-retention/acts')).json().items;
     expect(acts).toHaveLength(1);
-    expect(acts[0]).toMatchObject({ number: '2026-001', total: 6, destroyedAt: '2026-11-20T09:00:00.000Z' });
-    expect(acts[0].content).toMatchObject({ responsible: 'Иванов И. И., начальник отдела', counts: { applicant: 2, materials: 2, quarantine: 1, access_log: 1 } });
+    expect(acts[0]).toMatchObject({ number: '2026-001', total: 7, destroyedAt: '2026-11-20T09:00:00.000Z' });
+    expect(acts[0].content).toMatchObject({ responsible: 'Иванов И. И., начальник отдела', counts: { applicant: 2, materials: 2, quarantine: 1, import_files: 1, access_log: 1 } });
     expect(acts[0].content.categories).toContain('файлы обращения и ответов (в том числе фотографии)');
     expect(JSON.stringify(acts[0])).not.toMatch(/Петров|Сидоров|petrov@|927 000|9270001122|Школьная/);
     const docx = await admin.get(`/api/pd-retention/acts/${acts[0].id}/act.docx`);
@@ -129,11 +146,11 @@ describe.each(targets())('personal-data retention and the destruction act on %s'
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const sheet = wb.worksheets[0];
-    expect(sheet.rowCount).toBe(1 + 6);
-    const subjects = [2, 3, 4, 5, 6, 7].map((i) => String(sheet.getRow(i).getCell(1).value));
+    expect(sheet.rowCount).toBe(1 + 7);
+    const subjects = [2, 3, 4, 5, 6, 7, 8].map((i) => String(sheet.getRow(i).getCell(1).value));
     expect(subjects.some((s) => /заявитель обращения № \d{4}-\d{6}/.test(s))).toBe(true);
     expect(subjects.some((s) => /материалы обращения № \d{4}-\d{6}/.test(s))).toBe(true);
-    expect([2, 3, 4, 5, 6, 7].map((i) => String(sheet.getRow(i).getCell(2).value))).toContain('Материалы закрытого обращения');
+    expect([2, 3, 4, 5, 6, 7, 8].map((i) => String(sheet.getRow(i).getCell(2).value))).toEqual(expect.arrayContaining(['Материалы закрытого обращения', 'Исходный файл завершённого импорта']));
     expect(JSON.stringify(sheet.getSheetValues())).not.toMatch(/Петров|Сидоров|petrov@|927 000|9270001122|Школьная/);
     const [audit] = await database.query<{ n: string }>(`SELECT count(*) AS n FROM audit_events WHERE action = 'pd_destroy' AND tenant_id = $1`, [tenantId]);
     expect(Number(audit.n)).toBe(1);

@@ -18,7 +18,7 @@ interface Act {
   number: string;
   destroyedAt: string;
   total: number;
-  content: { counts: { applicant: number; materials?: number; quarantine: number; access_log: number } };
+  content: { counts: { applicant: number; materials?: number; quarantine: number; import_files?: number; access_log: number } };
 }
 
 function PolicyForm() {
@@ -81,7 +81,7 @@ function ActsList() {
                 <Table.Td>{a.number}</Table.Td>
                 <Table.Td className="tabular">{formatDateTime(a.destroyedAt, timeZone)}</Table.Td>
                 <Table.Td className="tabular">{a.total}</Table.Td>
-                <Table.Td className="tabular">{`${a.content.counts.applicant} / ${a.content.counts.materials ?? 0} / ${a.content.counts.quarantine} / ${a.content.counts.access_log}`}</Table.Td>
+                <Table.Td className="tabular">{`${a.content.counts.applicant} / ${a.content.counts.materials ?? 0} / ${a.content.counts.quarantine} / ${a.content.counts.import_files ?? 0} / ${a.content.counts.access_log}`}</Table.Td>
                 <Table.Td>
                   <Group gap="xs">
                     <Button size="compact-xs" variant="default" component="a" href={`/api/pd-retention/acts/${a.id}/act.docx`} leftSection={<IconDownload size={13} aria-hidden />}>{t('retention.act')}</Button>

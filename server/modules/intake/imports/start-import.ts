@@ -1,5 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/tx';
+import { rows } from '../../../db/rows';
 import { channels, importJobs } from '../../../db/schema';
 import type { Actor } from '../../../http/actor';
 import { AppError } from '../../../errors';
@@ -39,6 +40,8 @@ export async function startImport(tx: Tx, actor: Actor, jobId: string, input: St
 export async function resumeImport(tx: Tx, actor: Actor, jobId: string) {
   const job = await lockJob(tx, actor.tenantId, jobId);
   if (job.status !== 'failed') throw new AppError('conflict', 'Продолжить можно только импорт, прерванный ошибкой');
+  const [file] = await rows(tx, sql`SELECT 1 FROM import_file_parts WHERE job_id = ${jobId} LIMIT 1`);
+  if (!file) throw new AppError('conflict', 'Исходный файл этого импорта уничтожен по истечении срока хранения персональных данных: загрузите файл заново');
   const [row] = await tx.update(importJobs).set({ status: 'queued', error: null, lockedBy: null, updatedAt: new Date() }).where(eq(importJobs.id, jobId)).returning();
   await recordAudit(tx, actor, { action: 'resume', entity: 'import_job', entityId: jobId, after: { checkpointRow: row.checkpointRow } });
   return jobView(row);
