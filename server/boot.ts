@@ -31,7 +31,6 @@ export async function bootDatabase(env: Env, log: (msg: string) => void): Promis
   if (env.DEMO === '1' && (await isEmpty(database))) {
     log('Первый запуск: загружаю демонстрационные данные…');
     const { municipalityId } = await seedDemo(database);
-    await ensureWorkTimelines(database.db);
     if (env.DEMO_CASES > 0) {
       log(`Генерирую ${env.DEMO_CASES} демонстрационных обращений за несколько лет…`);
       const r = await generateDemoCases(database, { tenantId: municipalityId, count: env.DEMO_CASES, now: new Date() });
