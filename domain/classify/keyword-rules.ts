@@ -10,42 +10,56 @@ import type { Suggestion } from './model';
  */
 export interface KeywordRule { label: string; keywords: string[]; weight?: number }
 
-/** Rules prepared for matching: each keyword as a sequence of stems. */
-export interface CompiledRules { rules: { label: string; phrases: string[][]; weight: number }[] }
+/**
+ * Rules prepared for matching: each keyword as a sequence of stems (`phrases`, with its rule's
+ * index), and the phrases by their first stem, so a text is scored in one pass over its stems.
+ */
+export interface CompiledRules {
+  rules: { label: string; weight: number }[];
+  phrases: { rule: number; stems: string[] }[];
+  byFirstStem: Map<string, number[]>;
+}
 
 const stem = cachedStemmer();
 
 const stemsOf = (text: string) => contentTokens(text).filter((t) => !isStopword(t)).map(stem);
 
 export function compileRules(rules: KeywordRule[]): CompiledRules {
-  return {
-    rules: rules.map((r) => ({
-      label: r.label,
-      phrases: r.keywords.map(stemsOf).filter((p) => p.length > 0),
-      weight: r.weight ?? 1,
-    })),
-  };
+  const phrases = rules.flatMap((r, rule) => r.keywords.map(stemsOf).filter((p) => p.length > 0).map((stems) => ({ rule, stems })));
+  const byFirstStem = new Map<string, number[]>();
+  phrases.forEach((p, k) => {
+    const list = byFirstStem.get(p.stems[0]);
+    if (list) list.push(k);
+    else byFirstStem.set(p.stems[0], [k]);
+  });
+  return { rules: rules.map((r) => ({ label: r.label, weight: r.weight ?? 1 })), phrases, byFirstStem };
 }
 
-/** Number of places where `phrase` (stems) occurs in `stems`. */
-function occurrences(stems: string[], phrase: string[]): number {
-  let n = 0;
-  for (let i = 0; i + phrase.length <= stems.length; i++) {
-    let ok = true;
-    for (let j = 0; j < phrase.length && ok; j++) ok = stems[i + j] === phrase[j];
-    if (ok) n++;
-  }
-  return n;
+/** Whether `phrase` occurs in `stems` at position `i` (its first stem is known to be there). */
+function occursAt(stems: string[], phrase: string[], i: number): boolean {
+  if (i + phrase.length > stems.length) return false;
+  for (let j = 1; j < phrase.length; j++) if (stems[i + j] !== phrase[j]) return false;
+  return true;
 }
 
-/** Raw points per label (only labels that scored). */
+/** Raw points per label (only labels that scored): up to two occurrences of each phrase × weight × words in it. */
 export function keywordScores(text: string, compiled: CompiledRules): Map<string, number> {
   const stems = stemsOf(text);
+  const found = new Map<number, number>();
+  for (let i = 0; i < stems.length; i++) {
+    for (const k of compiled.byFirstStem.get(stems[i]) ?? []) {
+      if (occursAt(stems, compiled.phrases[k].stems, i)) found.set(k, (found.get(k) ?? 0) + 1);
+    }
+  }
+  const points = new Map<number, number>();
+  for (const [k, n] of found) {
+    const p = compiled.phrases[k];
+    points.set(p.rule, (points.get(p.rule) ?? 0) + Math.min(n, 2) * compiled.rules[p.rule].weight * p.stems.length);
+  }
   const scores = new Map<string, number>();
-  for (const r of compiled.rules) {
-    let points = 0;
-    for (const p of r.phrases) points += Math.min(occurrences(stems, p), 2) * r.weight * p.length;
-    if (points > 0) scores.set(r.label, (scores.get(r.label) ?? 0) + points);
+  for (const [rule, v] of points) {
+    const label = compiled.rules[rule].label;
+    if (v > 0) scores.set(label, (scores.get(label) ?? 0) + v);
   }
   return scores;
 }

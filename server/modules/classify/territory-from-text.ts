@@ -28,13 +28,16 @@ export function wordForms(word: string): Set<string> {
 
 interface Token { word: string; capital: boolean; sentenceStart: boolean }
 
+const TOKEN = /[\p{L}\d-]+|[.!?\n]/gu;
+const UPPER_FIRST = /^\p{Lu}/u;
+
 function tokens(text: string): Token[] {
   const out: Token[] = [];
   let sentenceStart = true;
-  for (const m of text.matchAll(/[\p{L}\d-]+|[.!?\n]/gu)) {
+  for (const m of text.matchAll(TOKEN)) {
     const t = m[0];
-    if (/^[.!?\n]$/.test(t)) { if (t !== '.' || !isAbbrev(out[out.length - 1]?.word)) sentenceStart = true; continue; }
-    out.push({ word: t.toLowerCase().replace(/ё/g, 'е'), capital: /^\p{Lu}/u.test(t), sentenceStart });
+    if (t.length === 1 && (t === '.' || t === '!' || t === '?' || t === '\n')) { if (t !== '.' || !isAbbrev(out[out.length - 1]?.word)) sentenceStart = true; continue; }
+    out.push({ word: t.toLowerCase().replace(/ё/g, 'е'), capital: UPPER_FIRST.test(t), sentenceStart });
     sentenceStart = false;
   }
   return out;
@@ -127,24 +130,36 @@ function streetIn(ts: Token[]): string | null {
  * settlement alone gets its administrative centre as the locality; coordinates from the locality.
  */
 export function findPlace(g: Gazetteer, text: string, address?: string | null): PlaceFound {
+  // Each source is tokenised once: an import calls this for every row.
+  const cache = new Map<string, Token[]>();
+  const tokensOf = (s: string) => {
+    let ts = cache.get(s);
+    if (!ts) cache.set(s, (ts = tokens(s)));
+    return ts;
+  };
+  return placeIn(g, tokensOf, text, address);
+}
+
+function placeIn(g: Gazetteer, tokensOf: (s: string) => Token[], text: string, address?: string | null): PlaceFound {
   const { localities, settlements } = gazetteerIndex(g);
   for (const source of [address ?? '', text]) {
     if (!source.trim()) continue;
-    const ts = tokens(source);
+    const ts = tokensOf(source);
     const loc = first(ts, localities);
     const set = first(ts, settlements);
     const street = streetIn(ts);
-    if (!loc && !set) { if (street && source === address) return { ...none(), street, ...fromText(g, text) }; continue; }
+    if (!loc && !set) {
+      if (street && source === address) {
+        const { street: _s, ...rest } = placeIn(g, tokensOf, text);
+        return { ...none(), street, ...rest };
+      }
+      continue;
+    }
     const locality = loc ?? adminCentre(g, set!);
     const settlementId = loc?.settlementId ?? set?.id ?? null;
-    return { settlementId, localityId: locality?.id ?? null, street: street ?? (source === address ? findStreet(text) : null), lat: locality?.lat ?? null, lon: locality?.lon ?? null };
+    return { settlementId, localityId: locality?.id ?? null, street: street ?? (source === address ? streetIn(tokensOf(text)) : null), lat: locality?.lat ?? null, lon: locality?.lon ?? null };
   }
-  return { ...none(), street: findStreet(address ?? '') ?? findStreet(text) };
-}
-
-function fromText(g: Gazetteer, text: string): Omit<PlaceFound, 'street'> {
-  const { street: _s, ...rest } = findPlace(g, text);
-  return rest;
+  return { ...none(), street: streetIn(tokensOf(address ?? '')) ?? streetIn(tokensOf(text)) };
 }
 
 const none = (): PlaceFound => ({ settlementId: null, localityId: null, street: null, lat: null, lon: null });

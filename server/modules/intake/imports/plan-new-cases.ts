@@ -3,8 +3,8 @@ import { classifyNewCases, type NewCaseDecision } from './classify-new-cases';
 import { changes } from './owned-fields';
 import type { BatchContext } from './write-batch';
 
-/** Rows classified between two pauses (~10 ms of work). */
-const SLICE = 200;
+/** Rows classified or given deadlines between two pauses (a few milliseconds of work). */
+const SLICE = 100;
 
 /** The new cases of a chunk, ready to number and insert. */
 export interface NewCasesPlan {
@@ -57,7 +57,8 @@ export async function planNewCases(ctx: BatchContext, good: CaseCandidate[], isN
     }
   }
   const registered = ctx.status === 'registered';
-  for (const c of list) {
+  for (const [i, c] of list.entries()) {
+    if (pause && i > 0 && i % SLICE === 0) await pause();
     if (c.deadlines) continue;
     const registeredAt = decisions.get(c)?.route?.registeredAt ?? (registered ? c.receivedAt : null);
     c.deadlines = ctx.deadlines.compute({ regime: c.regime, channel: ctx.channel, topicId: c.subtopicId ?? c.topicId, parentTopicId: c.topicId, fastTrack: c.fastTrack }, c.receivedAt, registeredAt, c.fileDue);

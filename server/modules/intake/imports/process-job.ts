@@ -75,27 +75,27 @@ export interface PreparedChunk {
   plan?: NewCasesPlan;
 }
 
+/** A chunk with no rows yet. */
+export const emptyChunk = (): PreparedChunk => ({ raw: [], good: [], bad: [], warnings: {} });
+
 /**
- * Maps raw rows (good candidates; bad rows with their raw values by header and the reason):
- * pure work, done outside the transaction.
+ * Maps one raw row into a chunk (a good candidate; or a bad row with its raw values by header and
+ * the reason): pure work, done outside the transaction.
  */
-export function mapRows(ctx: JobContext, raw: RawRow[]): PreparedChunk {
-  const good: CaseCandidate[] = [];
-  const bad: BadRow[] = [];
-  const warnings: Warnings = {};
-  for (const r of raw) {
-    const m = ctx.mapper.map(r);
-    for (const w of m.warnings) addWarning(warnings, w.key, w.message, r.rowNumber);
-    if (!m.ok) {
-      bad.push({ rowNumber: r.rowNumber, reason: m.reason, values: Object.fromEntries(ctx.headers.map((h, i) => [h, displayCell(r.cells[i] ?? null)])) });
-      continue;
-    }
-    good.push(m.candidate);
-  }
-  return { raw, good, bad, warnings };
+export function mapInto(ctx: JobContext, chunk: PreparedChunk, r: RawRow): void {
+  chunk.raw.push(r);
+  const m = ctx.mapper.map(r);
+  for (const w of m.warnings) addWarning(chunk.warnings, w.key, w.message, r.rowNumber);
+  if (!m.ok) chunk.bad.push({ rowNumber: r.rowNumber, reason: m.reason, values: Object.fromEntries(ctx.headers.map((h, i) => [h, displayCell(r.cells[i] ?? null)])) });
+  else chunk.good.push(m.candidate);
 }
 
-
+/** mapInto for a list of raw rows. */
+export function mapRows(ctx: JobContext, raw: RawRow[]): PreparedChunk {
+  const chunk = emptyChunk();
+  for (const r of raw) mapInto(ctx, chunk, r);
+  return chunk;
+}
 
 /**
  * Runs a claimed job from its checkpoint to the end: streams the stored file, skips the rows
@@ -120,20 +120,23 @@ export async function processJob(database: Database, jobId: string, opts: Proces
   const ctx = await jobContext(database, job, opts.clock());
   const size = opts.chunkRows ?? IMPORT_LIMITS.chunkRows;
   let chunkNo = 0;
-  let chunk: RawRow[] = [];
+  let chunk = emptyChunk();
   let chars = 0;
   let inflight: Promise<void> | null = null;
   // PostgreSQL works in its own process, so the next chunk is read, mapped and its new cases planned
   // (classified, given deadlines) while this one is written; PGlite runs on this thread, where the
   // overlap only adds contention, so there the plan is made inside the transaction.
   const overlap = database.kind === 'postgres';
+  // While overlapping, the work on the next chunk pauses every few rows, so each statement of the
+  // chunk being written goes out as soon as its predecessor returns (a long stretch of parsing,
+  // mapping or planning otherwise keeps the database waiting for this thread).
+  const pause = overlap ? yieldToWrites : undefined;
   let writing = new Set<string>();
-  const flush = async (batch: RawRow[]) => {
-    const prepared = mapRows(ctx, batch);
+  const flush = async (prepared: PreparedChunk) => {
     if (overlap) {
       // Expected new: not in the database yet and not in the chunk being written (it will be).
       const known = await knownKeys(db, ctx, prepared.good);
-      prepared.plan = await planNewCases(ctx.batch, prepared.good, (k) => !known.has(k) && !writing.has(k), yieldToWrites);
+      prepared.plan = await planNewCases(ctx.batch, prepared.good, (k) => !known.has(k) && !writing.has(k), pause);
       writing = new Set(prepared.good.map((c) => c.sourceId));
     }
     await inflight;
@@ -144,15 +147,16 @@ export async function processJob(database: Database, jobId: string, opts: Proces
   };
   for await (const row of readRows(storedFileStream(db, job.id), dialect)) {
     if (row.rowNumber <= job.headerRow || row.rowNumber <= job.checkpointRow || isEmptyRow(row.cells)) continue;
-    chunk.push(row);
+    mapInto(ctx, chunk, row);
     chars += rowChars(row);
-    if (chunk.length >= size || chars >= IMPORT_LIMITS.chunkChars) {
+    if (pause && chunk.raw.length % PAUSE_EVERY === 0) await pause();
+    if (chunk.raw.length >= size || chars >= IMPORT_LIMITS.chunkChars) {
       await flush(chunk);
-      chunk = [];
+      chunk = emptyChunk();
       chars = 0;
     }
   }
-  if (chunk.length) await flush(chunk);
+  if (chunk.raw.length) await flush(chunk);
   await inflight;
   const done = await db
     .update(importJobs)
@@ -161,6 +165,9 @@ export async function processJob(database: Database, jobId: string, opts: Proces
     .returning({ id: importJobs.id });
   if (!done.length) throw new LeaseLostError();
 }
+
+/** Rows read and mapped between two pauses while a chunk is written (a few milliseconds of work). */
+const PAUSE_EVERY = 50;
 
 /** Lets the pending I/O callbacks (the chunk being written) run. */
 const yieldToWrites = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -42,14 +42,19 @@ export function displayCell(c: Cell): string {
   return c;
 }
 
+/** What cleanText has to collapse: a no-break space, a tab, a line break or two spaces in a row. */
+const MESSY = /[\u00a0\t\n]| {2}/;
+
 /**
  * The value of a cell for mapping: U+00A0 to a space, repeated spaces collapsed (line breaks
  * kept), trimmed; the export placeholders `-` and a lone `'` mean empty, and the leading `'` of
  * «Инцидент Менеджмент» texts is dropped.
  */
 export function cleanText(c: Cell): string {
-  let s = displayCell(c).replace(/\u00a0/g, ' ').replace(/[ \t]+/g, ' ');
-  s = s.replace(/ *\r?\n */g, '\n').trim();
+  let s = displayCell(c);
+  // Most cells have nothing to collapse: they are only trimmed (the replacements below would change nothing).
+  if (MESSY.test(s)) s = s.replace(/\u00a0/g, ' ').replace(/[ \t]+/g, ' ').replace(/ *\r?\n */g, '\n');
+  s = s.trim();
   if (s.startsWith("'")) s = s.slice(1).trim();
   if (s === '-' || s === '—' || s === '–') return '';
   return s;

@@ -16,6 +16,12 @@ export async function storeFileParts(tx: Tx, jobId: string, data: Buffer): Promi
   }
 }
 
+/**
+ * Pieces the stream hands on: a parser works through each piece in one go, so a 1 MB part would keep
+ * the thread busy for tens of milliseconds (an import writing a chunk meanwhile would wait for it).
+ */
+const PIECE_BYTES = 64 * 1024;
+
 /** The stored file as a stream that fetches one part at a time: memory stays flat whatever the size. */
 export function storedFileStream(db: Db, jobId: string): Readable {
   return Readable.from(
@@ -23,7 +29,8 @@ export function storedFileStream(db: Db, jobId: string): Readable {
       for (let seq = 0; ; seq++) {
         const [part] = await rows<{ data: string }>(db, sql`SELECT encode(data, 'base64') AS data FROM import_file_parts WHERE job_id = ${jobId} AND seq = ${seq}`);
         if (!part) return;
-        yield Buffer.from(part.data, 'base64');
+        const data = Buffer.from(part.data, 'base64');
+        for (let at = 0; at < data.length; at += PIECE_BYTES) yield data.subarray(at, at + PIECE_BYTES);
       }
     })(),
     { objectMode: false },
