@@ -36,8 +36,12 @@ function file() {
   return { data: Buffer.from(lines.join('\n')), expected: { inserted, updated, unchanged, quarantined: bad } };
 }
 
-describe.each(targets())('import crash and resume on %s', (target) => {
-  const onPostgres = target === 'postgres' ? it : () => undefined;
+// Each file is parsed and mapped on the main thread, or (large files; here forced) in a worker thread.
+const modes = targets().flatMap((target) => [{ target, inWorker: false }, { target, inWorker: true }]);
+
+describe.each(modes)('import crash and resume on $target (mapping in a worker thread: $inWorker)', ({ target, inWorker }) => {
+  const onPostgres = target === 'postgres' && !inWorker ? it : () => undefined;
+  const onMainThread = inWorker ? () => undefined : it;
   let database: Database;
   let dispose: () => Promise<void>;
   let tenantId: string;
@@ -61,9 +65,9 @@ describe.each(targets())('import crash and resume on %s', (target) => {
     await database.db.transaction((tx) => startImport(tx, actor, job.id, { channel: 'email', mapping: job.suggestion!.mapping, options: { status: 'received', defaultRegime: 'MESSAGE' } }));
 
     // The first process claims the job and dies inside the transaction of its 5th chunk.
-    const first = new ImportWorker(database, clock, log, { chunkRows: CHUNK });
+    const first = new ImportWorker(database, clock, log, { chunkRows: CHUNK, mapInWorker: inWorker });
     expect(await first.claim()).toBe(job.id);
-    const crash = processJob(database, job.id, { workerId: first.id, clock, chunkRows: CHUNK, beforeCommit: (n) => {
+    const crash = processJob(database, job.id, { workerId: first.id, clock, chunkRows: CHUNK, mapInWorker: inWorker, beforeCommit: (n) => {
       if (n === 5) throw new Error('процесс убит');
     } });
     await expect(crash).rejects.toThrow('процесс убит');
@@ -73,7 +77,7 @@ describe.each(targets())('import crash and resume on %s', (target) => {
     expect(casesMid[0].n).toBe(mid.inserted); // the 5th chunk left nothing behind
 
     // A fresh process finds the stale claim and finishes the job.
-    const second = new ImportWorker(database, clock, log, { chunkRows: CHUNK, leaseMs: 0 });
+    const second = new ImportWorker(database, clock, log, { chunkRows: CHUNK, leaseMs: 0, mapInWorker: inWorker });
     await new Promise((r) => setTimeout(r, 5));
     await second.drain();
     const [end] = await database.db.select().from(importJobs).where(eq(importJobs.id, job.id));
@@ -124,7 +128,7 @@ describe.each(targets())('import crash and resume on %s', (target) => {
     expect(n).toBe(expected.inserted);
   });
 
-  it('picks up a queued job when an app process starts (the sweep of the worker)', async () => {
+  onMainThread('picks up a queued job when an app process starts (the sweep of the worker)', async () => {
     const [user] = await database.db.select().from(users).where(eq(users.login, 'pos'));
     const actor = { ...systemActor(tenantId), userId: user.id, requestId: 'test' };
     const job = await uploadImport(database.db, actor, { name: 'boot.csv', data: Buffer.from('Номер;Дата поступления;Текст\nB-1;01.03.2026;Сломана скамейка в парке\n') });

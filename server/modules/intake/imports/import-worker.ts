@@ -15,6 +15,7 @@ export interface WorkerOptions {
   leaseMs?: number;
   chunkRows?: number;
   beforeCommit?: ProcessOptions['beforeCommit'];
+  mapInWorker?: ProcessOptions['mapInWorker'];
 }
 
 /**
@@ -93,7 +94,7 @@ export class ImportWorker {
   private async run(jobId: string): Promise<void> {
     const { db } = this.database;
     try {
-      await processJob(this.database, jobId, { workerId: this.id, clock: this.clock, chunkRows: this.options.chunkRows, shouldStop: () => this.stopped, beforeCommit: this.options.beforeCommit });
+      await processJob(this.database, jobId, { workerId: this.id, clock: this.clock, chunkRows: this.options.chunkRows, shouldStop: () => this.stopped, beforeCommit: this.options.beforeCommit, mapInWorker: this.options.mapInWorker });
     } catch (e) {
       if (e instanceof LeaseLostError) return;
       const mine = and(eq(importJobs.id, jobId), eq(importJobs.lockedBy, this.id));

@@ -5,19 +5,20 @@ import { systemActor, type Actor } from '../../../http/actor';
 import { loadTenantDeadlines } from '../../cases/deadlines/deadline-context';
 import { getTenant } from '../../territory/territory.repo';
 import { tenantClassifier } from '../../classify/tenant-classifier';
-import { displayCell, isEmptyRow, type RawRow } from '../table/cells';
 import { storedFileStream } from '../table/file-parts';
 import { readRows, type TableDialect } from '../table/read-table';
 import { countDataRows } from '../table/analyse-file';
 import { ZoneCache } from '../table/zone-cache';
 import { IMPORT_LIMITS, type ImportMapping, type ImportOptions } from '../mapping/fields';
 import { RowMapper, type CaseCandidate } from '../mapping/map-row';
-import { loadReference } from '../mapping/reference';
+import { loadReference, type ImportReference } from '../mapping/reference';
+import { mappedChunks, type PreparedChunk } from './prepared-chunk';
+import { mappedInWorker } from './mapped-in-worker';
 import { BatchDeadlines } from './batch-deadlines';
 import type { ImportJobRow } from './job-view';
-import { addWarning, mergeWarnings, type Warnings } from './warnings';
-import { receivedRange, writeBatch, type BadRow, type BatchContext } from './write-batch';
-import { planNewCases, type NewCasesPlan } from './plan-new-cases';
+import { mergeWarnings, type Warnings } from './warnings';
+import { receivedRange, writeBatch, type BatchContext } from './write-batch';
+import { planNewCases } from './plan-new-cases';
 import { rows } from '../../../db/rows';
 
 /** The worker lost its claim on the job (another process took it over): stop without touching it. */
@@ -33,12 +34,18 @@ export interface ProcessOptions {
   shouldStop?: () => boolean;
   /** Test hook: runs inside each chunk's transaction, after its writes, before the commit. */
   beforeCommit?: (chunkNo: number) => void | Promise<void>;
+  /** Parse and map in a worker thread (default: for files of IMPORT_LIMITS.workerFromBytes and more). */
+  mapInWorker?: boolean;
 }
 
 /** Everything needed to turn raw rows of one job into writes. */
 export interface JobContext {
   job: ImportJobRow;
   mapper: RowMapper;
+  /** What the mapper was made of (a mapping thread makes its own from them). */
+  options: ImportOptions;
+  ref: ImportReference;
+  zone: ZoneCache;
   batch: BatchContext;
   headers: string[];
   warnings: Warnings;
@@ -59,42 +66,12 @@ export async function jobContext(database: Database, job: ImportJobRow, now: Dat
     job,
     headers,
     mapper: new RowMapper(headers, job.mapping as ImportMapping, options, ref, zone, now),
+    options,
+    ref,
+    zone,
     batch: { tenantId: job.tenantId, channel: job.channel!, jobId: job.id, actor, status: options.status, deadlines, now, classifier, topicPriority: (id) => priority.has(id) },
     warnings: structuredClone((job.warnings ?? {}) as Warnings),
   };
-}
-
-/** A chunk mapped (and on PostgreSQL with its new cases planned), ready for its transaction. */
-export interface PreparedChunk {
-  raw: RawRow[];
-  good: CaseCandidate[];
-  bad: BadRow[];
-  /** This chunk's warnings only: they join the job's when the chunk commits. */
-  warnings: Warnings;
-  /** The new cases planned ahead for the keys expected to be new (the transaction checks it). */
-  plan?: NewCasesPlan;
-}
-
-/** A chunk with no rows yet. */
-export const emptyChunk = (): PreparedChunk => ({ raw: [], good: [], bad: [], warnings: {} });
-
-/**
- * Maps one raw row into a chunk (a good candidate; or a bad row with its raw values by header and
- * the reason): pure work, done outside the transaction.
- */
-export function mapInto(ctx: JobContext, chunk: PreparedChunk, r: RawRow): void {
-  chunk.raw.push(r);
-  const m = ctx.mapper.map(r);
-  for (const w of m.warnings) addWarning(chunk.warnings, w.key, w.message, r.rowNumber);
-  if (!m.ok) chunk.bad.push({ rowNumber: r.rowNumber, reason: m.reason, values: Object.fromEntries(ctx.headers.map((h, i) => [h, displayCell(r.cells[i] ?? null)])) });
-  else chunk.good.push(m.candidate);
-}
-
-/** mapInto for a list of raw rows. */
-export function mapRows(ctx: JobContext, raw: RawRow[]): PreparedChunk {
-  const chunk = emptyChunk();
-  for (const r of raw) mapInto(ctx, chunk, r);
-  return chunk;
 }
 
 /**
@@ -120,12 +97,10 @@ export async function processJob(database: Database, jobId: string, opts: Proces
   const ctx = await jobContext(database, job, opts.clock());
   const size = opts.chunkRows ?? IMPORT_LIMITS.chunkRows;
   let chunkNo = 0;
-  let chunk = emptyChunk();
-  let chars = 0;
   let inflight: Promise<void> | null = null;
-  // PostgreSQL works in its own process, so the next chunk is read, mapped and its new cases planned
-  // (classified, given deadlines) while this one is written; PGlite runs on this thread, where the
-  // overlap only adds contention, so there the plan is made inside the transaction.
+  // PostgreSQL works in its own process, so the next chunk is planned (classified, given deadlines)
+  // while this one is written; PGlite runs on this thread, where the overlap only adds contention,
+  // so there the plan is made inside the transaction.
   const overlap = database.kind === 'postgres';
   // While overlapping, the work on the next chunk pauses every few rows, so each statement of the
   // chunk being written goes out as soon as its predecessor returns (a long stretch of parsing,
@@ -145,18 +120,13 @@ export async function processJob(database: Database, jobId: string, opts: Proces
     inflight.catch(() => undefined);
     if (!overlap) await inflight;
   };
-  for await (const row of readRows(storedFileStream(db, job.id), dialect)) {
-    if (row.rowNumber <= job.headerRow || row.rowNumber <= job.checkpointRow || isEmptyRow(row.cells)) continue;
-    mapInto(ctx, chunk, row);
-    chars += rowChars(row);
-    if (pause && chunk.raw.length % PAUSE_EVERY === 0) await pause();
-    if (chunk.raw.length >= size || chars >= IMPORT_LIMITS.chunkChars) {
-      await flush(chunk);
-      chunk = emptyChunk();
-      chars = 0;
-    }
-  }
-  if (chunk.raw.length) await flush(chunk);
+  const skipThrough = Math.max(job.headerRow, job.checkpointRow);
+  const file = storedFileStream(db, job.id);
+  // A large file is parsed and mapped by a worker thread while this one plans and writes.
+  const chunks = (opts.mapInWorker ?? job.size >= IMPORT_LIMITS.workerFromBytes)
+    ? mappedInWorker(file, { headers: ctx.headers, mapping: job.mapping as ImportMapping, options: ctx.options, ref: ctx.ref, timeZone: ctx.zone.timeZone, now: ctx.batch.now, dialect, skipThrough, size, ahead: 2 })
+    : mappedChunks(readRows(file, dialect), ctx, skipThrough, size, pause);
+  for await (const chunk of chunks) await flush(chunk);
   await inflight;
   const done = await db
     .update(importJobs)
@@ -165,9 +135,6 @@ export async function processJob(database: Database, jobId: string, opts: Proces
     .returning({ id: importJobs.id });
   if (!done.length) throw new LeaseLostError();
 }
-
-/** Rows read and mapped between two pauses while a chunk is written (a few milliseconds of work). */
-const PAUSE_EVERY = 50;
 
 /** Lets the pending I/O callbacks (the chunk being written) run. */
 const yieldToWrites = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -183,16 +150,9 @@ async function knownKeys(db: Database['db'], ctx: JobContext, good: CaseCandidat
   return new Set(found.map((r) => r.source_id));
 }
 
-/** The text a row carries (its strings), to bound a chunk's memory as well as its row count. */
-function rowChars(row: RawRow): number {
-  let n = 0;
-  for (const c of row.cells) n += typeof c === 'string' ? c.length : 8;
-  return n;
-}
-
 async function writeChunk(database: Database, ctx: JobContext, chunk: PreparedChunk, chunkNo: number, opts: ProcessOptions): Promise<void> {
-  const { raw, good, bad } = chunk;
-  const last = raw[raw.length - 1].rowNumber;
+  const { good, bad } = chunk;
+  const last = chunk.lastRow;
   await database.db.transaction(async (tx) => {
     const [lease] = await tx.select({ lockedBy: importJobs.lockedBy, status: importJobs.status }).from(importJobs).where(eq(importJobs.id, ctx.job.id)).for('update');
     if (!lease || lease.lockedBy !== opts.workerId || lease.status !== 'running') throw new LeaseLostError();
@@ -202,7 +162,7 @@ async function writeChunk(database: Database, ctx: JobContext, chunk: PreparedCh
       .update(importJobs)
       .set({
         checkpointRow: last,
-        rowsDone: sql`${importJobs.rowsDone} + ${raw.length}`,
+        rowsDone: sql`${importJobs.rowsDone} + ${chunk.rows}`,
         inserted: sql`${importJobs.inserted} + ${out.inserted}`,
         updated: sql`${importJobs.updated} + ${out.updated}`,
         unchanged: sql`${importJobs.unchanged} + ${out.unchanged}`,

@@ -44,6 +44,8 @@ export const IMPORT_LIMITS = {
   /** …and at most this much text per chunk, so long messages keep the memory flat. */
   chunkChars: 4 * 1024 * 1024,
   retryRows: 5000,
+  /** Files from this size on are parsed and mapped in a worker thread (a thread costs ~0.5 s to start). */
+  workerFromBytes: 2 * 1024 * 1024,
 } as const;
 
 const headerList = z.array(z.string({ error: 'Сопоставление: ожидается название столбца' }).trim().min(1, { error: 'Сопоставление: пустое название столбца' }).max(300), { error: 'Сопоставление: ожидается список столбцов' }).max(10, { error: 'Сопоставление: не более 10 столбцов на поле' });
