@@ -79,6 +79,7 @@ async function openPostgres(url: string): Promise<Database> {
   // An idle connection closed by the server (restart, failover) must not crash the process; the
   // pool replaces it on the next query.
   pool.on('error', () => undefined);
+  pool.on('connect', serializeQueries);
   scopePool(pool);
   const db = scopeTransactions(drizzlePg(pool, { schema }) as unknown as Db);
   return {
@@ -144,6 +145,24 @@ function scopePool(pool: pg.Pool): void {
     } finally {
       conn.release(broken);
     }
+  };
+}
+
+/**
+ * One statement at a time per connection, queued here. Code that runs independent reads of a
+ * transaction with Promise.all (the classifier's directory, a roadmap's details) would otherwise
+ * rely on pg's own queue, which warns now and is gone in pg@9. Callback and submittable forms
+ * (the pool's own calls) pass through: they are never issued concurrently on one connection.
+ */
+function serializeQueries(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as unknown as (...args: unknown[]) => unknown;
+  let tail: Promise<unknown> = Promise.resolve();
+  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+    const [config] = args;
+    if (args.some((a) => typeof a === 'function') || typeof (config as { submit?: unknown })?.submit === 'function') return query(...args);
+    const run = tail.then(() => query(...args));
+    tail = run.catch(() => undefined);
+    return run;
   };
 }
 
