@@ -4,7 +4,7 @@
  * e.g. `npx tsx scripts/screenshot.ts head /overview /analytics`; «-» for no login (public pages).
  * Writes tmp/shots/<login>-<n>.png and prints the paths. Needs a web build (npm run build:web).
  * SHOT_URL=http://127.0.0.1:3999 takes them from a running product instead (e.g. `npm start` with its
- * 20 000 demo cases, so the figures are not empty).
+ * 20 000 demo cases, so the figures are not empty). SHOT_SIZE=1920x1080 for another window size.
  */
 import { mkdirSync } from 'node:fs';
 import { launchBrowser, logIn, newPage, startProduct } from '../e2e/browser';
@@ -19,6 +19,8 @@ const product = process.env.SHOT_URL ? { url: process.env.SHOT_URL, stop: async 
 const browser = await launchBrowser();
 try {
   const page = await newPage(browser);
+  const size = /^(\d+)x(\d+)$/.exec(process.env.SHOT_SIZE ?? '');
+  if (size) await page.setViewportSize({ width: Number(size[1]), height: Number(size[2]) });
   if (login !== '-') await logIn(page, product.url, login);
   for (const [i, path] of paths.entries()) {
     await page.goto(`${product.url}${path}`);
