@@ -14,7 +14,7 @@ const SWEEP_MS = 5_000;
  */
 export async function intakeRoutes(app: FastifyInstance): Promise<void> {
   const { database, clock, env } = app.deps;
-  const worker = new ImportWorker(database, clock, app.log, { leaseMs: env.IMPORT_LEASE_SECONDS * 1000 });
+  const worker = new ImportWorker(database, clock, app.log, { leaseMs: env.IMPORT_LEASE_SECONDS * 1000, workerFromBytes: env.IMPORT_WORKER_FROM_BYTES });
   // The process that accepts an import runs it (kick); the sweep also resumes jobs of stopped processes.
   app.addHook('onReady', async () => {
     if (env.JOBS === '1') worker.start(SWEEP_MS);

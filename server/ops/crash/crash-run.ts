@@ -69,9 +69,13 @@ export async function dropScratch(s: Scratch, names: string[]): Promise<void> {
 }
 
 /** One run: start, drive the mix, SIGKILL at a random moment, restart, let the work finish, stop, check. */
-export async function crashRun(s: Scratch, run: number, opts: { rows: number; killAfterMs: number }): Promise<RunResult> {
+/**
+ * One run. With `mapInWorker` the import's rows are parsed and mapped in a worker thread (as files
+ * from 2 MB are), else on the main thread, so a kill lands in either path.
+ */
+export async function crashRun(s: Scratch, run: number, opts: { rows: number; killAfterMs: number; mapInWorker: boolean }): Promise<RunResult> {
   const name = await scratchFor(s, run);
-  const env = envFor(s, name);
+  const env: Record<string, string> = { ...envFor(s, name), ...(opts.mapInWorker ? { IMPORT_WORKER_FROM_BYTES: '0' } : {}) };
   const csv = importCsv(opts.rows, run);
   const acks: Acks = { importJobId: null, importStarted: false, cases: new Map(), retrainStarted: false, requests: 0 };
 
