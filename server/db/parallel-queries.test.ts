@@ -1,12 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Database } from './client';
+import { rows } from './rows';
 import { freshDatabase, targets } from '../test/databases';
-
-/** The rows of a Drizzle execute() on either driver. */
-function rowsOf<T = unknown>(r: unknown): T[] {
-  return (Array.isArray(r) ? r : ((r as { rows?: T[] }).rows ?? [])) as T[];
-}
 
 /**
  * Independent reads of one transaction issued with Promise.all (the classifier's directory, a
@@ -32,9 +28,9 @@ describe.each(targets())('parallel statements in one transaction (%s)', (target)
     const got = await database.db.transaction(async (tx) => {
       await tx.execute(sql`CREATE TEMP TABLE par_probe (n int) ON COMMIT DROP`);
       await tx.execute(sql`INSERT INTO par_probe SELECT generate_series(1, 50)`);
-      return Promise.all(Array.from({ length: 20 }, (_, i) => tx.execute(sql`SELECT count(*)::int AS c, ${i}::int AS i FROM par_probe WHERE n > ${i}`)));
+      return Promise.all(Array.from({ length: 20 }, (_, i) => rows<{ c: number; i: number }>(tx, sql`SELECT count(*)::int AS c, ${i}::int AS i FROM par_probe WHERE n > ${i}`)));
     });
-    expect(got.map((r) => rowsOf<{ c: number; i: number }>(r)[0])).toEqual(Array.from({ length: 20 }, (_, i) => ({ c: 50 - i, i })));
+    expect(got.map((r) => r[0])).toEqual(Array.from({ length: 20 }, (_, i) => ({ c: 50 - i, i })));
     await new Promise((r) => setImmediate(r));
     expect(warnings.filter((m) => /already executing a query/.test(m))).toEqual([]);
   });

@@ -68,9 +68,9 @@ export async function dropScratch(s: Scratch, names: string[]): Promise<void> {
   for (const n of names) await admin(s.baseUrl, `DROP DATABASE IF EXISTS ${s.prefix}_${n} WITH (FORCE)`);
 }
 
-/** One run: start, drive the mix, SIGKILL at a random moment, restart, let the work finish, stop, check. */
 /**
- * One run. With `mapInWorker` the import's rows are parsed and mapped in a worker thread (as files
+ * One run: start, drive the mix, SIGKILL at a random moment, restart, let the work finish, stop,
+ * check. With `mapInWorker` the import's rows are parsed and mapped in a worker thread (as files
  * from 2 MB are), else on the main thread, so a kill lands in either path.
  */
 export async function crashRun(s: Scratch, run: number, opts: { rows: number; killAfterMs: number; mapInWorker: boolean }): Promise<RunResult> {

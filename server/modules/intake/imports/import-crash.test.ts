@@ -42,6 +42,8 @@ const modes = targets().flatMap((target) => [{ target, inWorker: false }, { targ
 describe.each(modes)('import crash and resume on $target (mapping in a worker thread: $inWorker)', ({ target, inWorker }) => {
   const onPostgres = target === 'postgres' && !inWorker ? it : () => undefined;
   const onMainThread = inWorker ? () => undefined : it;
+  // The test file is small: from 0 bytes it is mapped in the worker thread, from Infinity never.
+  const workerFromBytes = inWorker ? 0 : Infinity;
   let database: Database;
   let dispose: () => Promise<void>;
   let tenantId: string;
@@ -65,9 +67,9 @@ describe.each(modes)('import crash and resume on $target (mapping in a worker th
     await database.db.transaction((tx) => startImport(tx, actor, job.id, { channel: 'email', mapping: job.suggestion!.mapping, options: { status: 'received', defaultRegime: 'MESSAGE' } }));
 
     // The first process claims the job and dies inside the transaction of its 5th chunk.
-    const first = new ImportWorker(database, clock, log, { chunkRows: CHUNK, mapInWorker: inWorker });
+    const first = new ImportWorker(database, clock, log, { chunkRows: CHUNK, workerFromBytes });
     expect(await first.claim()).toBe(job.id);
-    const crash = processJob(database, job.id, { workerId: first.id, clock, chunkRows: CHUNK, mapInWorker: inWorker, beforeCommit: (n) => {
+    const crash = processJob(database, job.id, { workerId: first.id, clock, chunkRows: CHUNK, workerFromBytes, beforeCommit: (n) => {
       if (n === 5) throw new Error('процесс убит');
     } });
     await expect(crash).rejects.toThrow('процесс убит');
@@ -77,7 +79,7 @@ describe.each(modes)('import crash and resume on $target (mapping in a worker th
     expect(casesMid[0].n).toBe(mid.inserted); // the 5th chunk left nothing behind
 
     // A fresh process finds the stale claim and finishes the job.
-    const second = new ImportWorker(database, clock, log, { chunkRows: CHUNK, leaseMs: 0, mapInWorker: inWorker });
+    const second = new ImportWorker(database, clock, log, { chunkRows: CHUNK, leaseMs: 0, workerFromBytes });
     await new Promise((r) => setTimeout(r, 5));
     await second.drain();
     const [end] = await database.db.select().from(importJobs).where(eq(importJobs.id, job.id));

@@ -15,7 +15,6 @@ export interface WorkerOptions {
   leaseMs?: number;
   chunkRows?: number;
   beforeCommit?: ProcessOptions['beforeCommit'];
-  mapInWorker?: ProcessOptions['mapInWorker'];
   workerFromBytes?: ProcessOptions['workerFromBytes'];
 }
 
@@ -95,7 +94,7 @@ export class ImportWorker {
   private async run(jobId: string): Promise<void> {
     const { db } = this.database;
     try {
-      await processJob(this.database, jobId, { workerId: this.id, clock: this.clock, chunkRows: this.options.chunkRows, shouldStop: () => this.stopped, beforeCommit: this.options.beforeCommit, mapInWorker: this.options.mapInWorker, workerFromBytes: this.options.workerFromBytes });
+      await processJob(this.database, jobId, { workerId: this.id, clock: this.clock, chunkRows: this.options.chunkRows, shouldStop: () => this.stopped, beforeCommit: this.options.beforeCommit, workerFromBytes: this.options.workerFromBytes });
     } catch (e) {
       if (e instanceof LeaseLostError) return;
       const mine = and(eq(importJobs.id, jobId), eq(importJobs.lockedBy, this.id));

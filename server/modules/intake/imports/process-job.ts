@@ -34,9 +34,7 @@ export interface ProcessOptions {
   shouldStop?: () => boolean;
   /** Test hook: runs inside each chunk's transaction, after its writes, before the commit. */
   beforeCommit?: (chunkNo: number) => void | Promise<void>;
-  /** Parse and map in a worker thread (default: for files of `workerFromBytes` and more). */
-  mapInWorker?: boolean;
-  /** The file size from which a job is mapped in a worker thread (default IMPORT_LIMITS.workerFromBytes). */
+  /** Files from this size (bytes) are parsed and mapped in a worker thread (default IMPORT_LIMITS.workerFromBytes; 0: always, Infinity: never). */
   workerFromBytes?: number;
 }
 
@@ -125,7 +123,7 @@ export async function processJob(database: Database, jobId: string, opts: Proces
   const skipThrough = Math.max(job.headerRow, job.checkpointRow);
   const file = storedFileStream(db, job.id);
   // A large file is parsed and mapped by a worker thread while this one plans and writes.
-  const chunks = (opts.mapInWorker ?? job.size >= (opts.workerFromBytes ?? IMPORT_LIMITS.workerFromBytes))
+  const chunks = job.size >= (opts.workerFromBytes ?? IMPORT_LIMITS.workerFromBytes)
     ? mappedInWorker(file, { headers: ctx.headers, mapping: job.mapping as ImportMapping, options: ctx.options, ref: ctx.ref, timeZone: ctx.zone.timeZone, now: ctx.batch.now, dialect, skipThrough, size, ahead: 2 })
     : mappedChunks(readRows(file, dialect), ctx, skipThrough, size, pause);
   for await (const chunk of chunks) await flush(chunk);
