@@ -117,14 +117,34 @@ async function references(target: Target, url: string, file: string, database: D
   return { n: rows.length, raw, bare };
 }
 
+/** The middle value (the lower of the two middle ones for an even count). */
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+
+type Measured = Awaited<ReturnType<typeof measure>>;
+
+/** The import of the file into the database of `a`: upload (stored in the database), then the worker from the stored file. */
+async function importOnce(a: { database: Database; tenantId: string }, data: Buffer, worker: ImportWorker) {
+  const [user] = await a.database.db.select().from(users).where(eq(users.login, 'pos'));
+  const actor = { ...systemActor(a.tenantId), userId: user.id, requestId: 'bench' };
+  const up = await measure(() => uploadImport(a.database.db, actor, { name: 'spb_our_city_appeals.csv', data }));
+  await a.database.db.transaction((tx) => startImport(tx, actor, up.value.id, { channel: 'email', mapping: MAPPING, options: { status: 'received', defaultRegime: 'MESSAGE', timeZone: 'Europe/Moscow' } }));
+  const run = await measure(() => worker.drain());
+  const [job] = await a.database.query<{ status: string; inserted: number; unchanged: number; error: string | null }>('SELECT status, inserted, unchanged, error FROM import_jobs WHERE id = $1', [up.value.id]);
+  if (job.status !== 'done') throw new Error(`импорт не завершён: ${job.status} ${job.error}`);
+  return { up, run, job };
+}
+
 /**
  * Rows per second of the spreadsheet import on the 60 thousand real «Наш Санкт-Петербург» messages,
  * on PGlite and on PostgreSQL (a fresh database each), next to the limit for writing these rows: a
  * bare multi-row INSERT of the same rows into `cases` of a fresh database of the same kind (its
  * indexes, the Russian full-text GIN index, foreign keys and triggers, no import logic; the aim is
  * at least half of it). Also, for reference, a bare INSERT into a plain table of the import's database.
+ * Each measurement is repeated `repeat` times, the bare insert and the import one after the other
+ * (a machine whose speed drifts slows both alike): the table shows medians, and the range of the
+ * share over the repetitions.
  */
-export async function benchIntake(opts: { file?: string; databaseUrl?: string; targets?: Target[]; chunkRows?: number } = {}): Promise<void> {
+export async function benchIntake(opts: { file?: string; databaseUrl?: string; targets?: Target[]; chunkRows?: number; repeat?: number } = {}): Promise<void> {
   const file = opts.file ?? DATA;
   if (!existsSync(file)) {
     process.stdout.write(`\nИмпорт: пропущено — нет файла ${file} (папка исследовательских данных отсутствует)\n`);
@@ -132,48 +152,45 @@ export async function benchIntake(opts: { file?: string; databaseUrl?: string; t
   }
   const url = opts.databaseUrl ?? process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const data = readFileSync(file);
+  const repeat = Math.max(1, opts.repeat ?? 1);
   const out: (string | number)[][] = [];
   let n = 0;
   for (const target of opts.targets ?? (['pglite', 'postgres'] as Target[])) {
-    const a = await freshDb(target, url);
-    const refs = await references(target, url, file, a.database);
-    n = refs.n;
-    const limit = rate(n, refs.raw.ms);
-    const casesLimit = rate(n, refs.bare.ms);
-    const pct = (r: number, of: number) => `${Math.round((r / of) * 100)} %`;
-    const row = (what: string, m: { ms: number; cpuMs: number; peakHeap?: number }, share: boolean) => {
-      const r = rate(n, m.ms);
-      out.push([target, what, fmt(n), (m.ms / 1000).toFixed(1), (m.cpuMs / 1000).toFixed(1), fmt(r), share ? pct(r, casesLimit) : '—', share ? pct(r, limit) : '—', m.peakHeap ? mb(m.peakHeap) : '—']);
+    const runs: { raw: Measured; bare: Measured; up: Measured; first: Measured; second: Measured; inserted: number; unchanged: number }[] = [];
+    for (let i = 0; i < repeat; i++) {
+      const a = await freshDb(target, url);
+      const refs = await references(target, url, file, a.database);
+      n = refs.n;
+      const worker = new ImportWorker(a.database, () => new Date(), { error: (o: unknown) => console.error(o), info: () => undefined }, { chunkRows: opts.chunkRows });
+      const first = await importOnce(a, data, worker);
+      const second = await importOnce(a, data, worker);
+      runs.push({ raw: refs.raw, bare: refs.bare, up: first.up, first: first.run, second: second.run, inserted: first.job.inserted, unchanged: second.job.unchanged });
+      await a.drop();
+    }
+    const pick = (k: 'raw' | 'bare' | 'up' | 'first' | 'second') => ({ ms: median(runs.map((r) => r[k].ms)), cpuMs: median(runs.map((r) => r[k].cpuMs)), peakHeap: Math.max(...runs.map((r) => r[k].peakHeap)) });
+    const pct = (x: number) => `${Math.round(x * 100)} %`;
+    const share = (k: 'raw' | 'bare' | 'first' | 'second', of: 'raw' | 'bare') => {
+      const xs = runs.map((r) => r[of].ms / r[k].ms);
+      return repeat > 1 ? `${pct(median(xs))} (${pct(Math.min(...xs))}–${pct(Math.max(...xs))})` : pct(xs[0]);
     };
-    row('голый INSERT … VALUES в cases (предел для этих строк: индексы, GIN, внешние ключи, триггеры)', { ...refs.bare, peakHeap: 0 }, true);
-    row('голый INSERT … VALUES в простую таблицу (справка)', { ...refs.raw, peakHeap: 0 }, true);
-
-    // The import: upload (the file is stored in the database), then the worker from the stored file.
-    const [user] = await a.database.db.select().from(users).where(eq(users.login, 'pos'));
-    const actor = { ...systemActor(a.tenantId), userId: user.id, requestId: 'bench' };
-    const worker = new ImportWorker(a.database, () => new Date(), { error: (o: unknown) => console.error(o), info: () => undefined }, { chunkRows: opts.chunkRows });
-    const importOnce = async () => {
-      const up = await measure(() => uploadImport(a.database.db, actor, { name: 'spb_our_city_appeals.csv', data }));
-      await a.database.db.transaction((tx) => startImport(tx, actor, up.value.id, { channel: 'email', mapping: MAPPING, options: { status: 'received', defaultRegime: 'MESSAGE', timeZone: 'Europe/Moscow' } }));
-      const run = await measure(() => worker.drain());
-      const [job] = await a.database.query<{ status: string; inserted: number; unchanged: number; error: string | null }>('SELECT status, inserted, unchanged, error FROM import_jobs WHERE id = $1', [up.value.id]);
-      if (job.status !== 'done') throw new Error(`импорт не завершён: ${job.status} ${job.error}`);
-      return { up, run, job };
+    const row = (what: string, k: 'raw' | 'bare' | 'up' | 'first' | 'second', heap: boolean) => {
+      const m = pick(k);
+      const shares = k === 'up' ? ['—', '—'] : [share(k, 'bare'), share(k, 'raw')];
+      out.push([target, what, fmt(n), (m.ms / 1000).toFixed(1), (m.cpuMs / 1000).toFixed(1), fmt(rate(n, m.ms)), ...shares, heap ? mb(m.peakHeap) : '—']);
     };
-    const first = await importOnce();
-    row(`импорт: загрузка файла (${mb(data.length)}: проверка, разбор, хранение в БД)`, first.up, false);
-    row(`импорт: обработка, новые обращения (${fmt(first.job.inserted)})`, first.run, true);
-    const second = await importOnce();
-    row(`импорт того же файла повторно (без изменений: ${fmt(second.job.unchanged)})`, second.run, true);
-    await a.drop();
+    row('голый INSERT … VALUES в cases (предел для этих строк: индексы, GIN, внешние ключи, триггеры)', 'bare', false);
+    row('голый INSERT … VALUES в простую таблицу (справка)', 'raw', false);
+    row(`импорт: загрузка файла (${mb(data.length)}: проверка, разбор, хранение в БД)`, 'up', true);
+    row(`импорт: обработка, новые обращения (${fmt(median(runs.map((r) => r.inserted)))})`, 'first', true);
+    row(`импорт того же файла повторно (без изменений: ${fmt(median(runs.map((r) => r.unchanged)))})`, 'second', true);
   }
   printTable(
-    'Импорт таблиц: реальные 59 889 сообщений «Наш Санкт-Петербург» (CSV 45 МБ), строк в секунду',
+    `Импорт таблиц: реальные 59 889 сообщений «Наш Санкт-Петербург» (CSV 45 МБ), строк в секунду${repeat > 1 ? `; медианы ${repeat} повторов` : ''}`,
     ['база', 'что', 'строк', 'время, с', 'CPU Node, с', 'строк/с', 'доля от голой вставки в cases', 'доля от вставки в простую таблицу', 'пик кучи Node'],
     out,
   );
   process.stdout.write('Цель — не меньше 50 % от голой вставки в cases: это те же строки в ту же таблицу с теми же индексами и триггерами, без логики импорта.\n');
-  process.stdout.write('CPU Node — процессорное время этого процесса (с PGlite в него входит и сама база; на загруженной машине оно устойчивее времени по часам). Строк/с — по времени по часам.\n');
+  process.stdout.write('Доля — отношение скорости к скорости голой вставки того же повтора (в скобках — наименьшая и наибольшая по повторам). CPU Node — процессорное время этого процесса, со всеми его потоками (с PGlite в него входит и сама база). Строк/с — по времени по часам.\n');
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
@@ -181,5 +198,5 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     const i = process.argv.indexOf(`--${name}`);
     return i > 0 ? process.argv[i + 1] : undefined;
   };
-  await benchIntake({ targets: arg('targets')?.split(',') as Target[] | undefined, chunkRows: arg('chunk') ? Number(arg('chunk')) : undefined });
+  await benchIntake({ targets: arg('targets')?.split(',') as Target[] | undefined, chunkRows: arg('chunk') ? Number(arg('chunk')) : undefined, repeat: arg('repeat') ? Number(arg('repeat')) : undefined });
 }

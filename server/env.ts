@@ -35,7 +35,7 @@ const schema = z.object({
   TRUST_PROXY: z.string().default('off'),
   /** An import whose worker sent no heartbeat for this long is taken over by another process (its own died). */
   IMPORT_LEASE_SECONDS: z.coerce.number().int().min(1).default(120),
-  /** Imports of files from this size (bytes) are parsed and mapped in a worker thread. */
+  /** Imports of files from this size (bytes) are parsed, mapped and planned in a worker thread. */
   IMPORT_WORKER_FROM_BYTES: z.coerce.number().int().min(0).default(2 * 1024 * 1024),
   /** Run background jobs in this process. */
   JOBS: z.enum(['0', '1']).default('1'),

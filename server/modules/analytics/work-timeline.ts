@@ -5,7 +5,7 @@ import { rows } from '../../db/rows';
 import { addDaysIso, CalendarYearMissingError, DEFAULT_WORK_SCHEDULE, localDate, zonedTimeToUtc, type WorkSchedule } from '../../../domain/deadlines';
 import type { DateRange } from '../../../domain/analytics/period';
 import { workingSpansOn } from '../../../domain/deadlines/working-time';
-import { productionCalendar } from '../cases/deadlines/deadline-context';
+import { productionCalendar } from '../cases/deadlines/production-calendar';
 
 /**
  * A municipality's working time in the database (`work_timelines`, `work_spans`, migration

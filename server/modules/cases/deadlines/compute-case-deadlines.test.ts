@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deadlineState, remaining } from '../../../../domain/deadlines';
 import { DEFAULT_WORK_SCHEDULE } from '../../../../domain/deadlines';
-import { productionCalendar } from './deadline-context';
+import { productionCalendar } from './production-calendar';
 import { atRiskFrom, computeCaseDeadlines } from './compute-case-deadlines';
 import { DEFAULT_RULES, pickRule, type StoredRule } from './deadline-rules';
 

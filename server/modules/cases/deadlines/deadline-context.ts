@@ -1,17 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { deadlineRules, tenants } from '../../../db/schema';
-import { createWorkCalendar, DEFAULT_WORK_SCHEDULE, type DeadlineContext, type WorkCalendar, type WorkSchedule } from '../../../../domain/deadlines';
+import { DEFAULT_WORK_SCHEDULE, type DeadlineContext, type WorkSchedule } from '../../../../domain/deadlines';
 import type { StoredRule } from './deadline-rules';
-
-let calendar: WorkCalendar | null = null;
-
-/** The federal production calendar the product ships (data/calendar), loaded once. */
-export function productionCalendar(): WorkCalendar {
-  calendar ??= createWorkCalendar(JSON.parse(readFileSync(new URL('../../../../data/calendar/ru-production-calendar.json', import.meta.url), 'utf8')));
-  return calendar;
-}
+import { productionCalendar } from './production-calendar';
 
 export interface TenantDeadlines {
   ctx: DeadlineContext;

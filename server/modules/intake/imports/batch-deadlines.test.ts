@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_WORK_SCHEDULE, localDate, type DeadlineContext } from '../../../../domain/deadlines';
 import { zonedTimeToUtc } from '../../../../domain/time/zoned';
 import { computeCaseDeadlines } from '../../cases/deadlines/compute-case-deadlines';
-import { productionCalendar } from '../../cases/deadlines/deadline-context';
+import { productionCalendar } from '../../cases/deadlines/production-calendar';
 import { DEFAULT_RULES, type StoredRule } from '../../cases/deadlines/deadline-rules';
 import { ZoneCache } from '../table/zone-cache';
 import { BatchDeadlines } from './batch-deadlines';
@@ -59,6 +59,15 @@ describe('batch deadlines', () => {
     const zone = new ZoneCache('Europe/Berlin');
     for (let t = Date.UTC(2026, 2, 28); t < Date.UTC(2026, 2, 30); t += 7 * 60_000) {
       expect(zone.localDay(new Date(t))).toBe(localDate(new Date(t), 'Europe/Berlin'));
+    }
+    // Zones with half-hour offsets, a half-hour clock change, a change at midnight; instants near local midnights.
+    const next = rng(11);
+    for (const tz of ['Europe/Saratov', 'Asia/Kolkata', 'Australia/Lord_Howe', 'America/Santiago', 'America/St_Johns', 'Pacific/Chatham']) {
+      const cache = new ZoneCache(tz);
+      for (let i = 0; i < 4000; i++) {
+        const t = Date.UTC(2000, 0, 1) + Math.floor(next() * 30 * 365) * 86_400_000 + Math.floor(next() * 96) * 15 * 60_000 + Math.floor(next() * 3) * 60_000 - 60_000;
+        expect(cache.localDay(new Date(t)), `${tz} ${new Date(t).toISOString()}`).toBe(localDate(new Date(t), tz));
+      }
     }
     for (const [date, time] of [['2026-03-29', '01:30:00'], ['2026-03-29', '02:30:00'], ['2026-03-29', '03:30:00'], ['2026-10-25', '02:30:00'], ['2026-06-01', '12:00:00']]) {
       expect(zone.instant(date, time)).toEqual(zonedTimeToUtc(date, time, 'Europe/Berlin'));

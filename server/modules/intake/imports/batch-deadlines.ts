@@ -33,7 +33,7 @@ export class BatchDeadlines {
   private readonly riskStarts = new Map<string, Date | Error>();
   private readonly spans = new Map<IsoDate, Span[] | Error>();
 
-  constructor(private readonly tenant: TenantDeadlines) {
+  constructor(readonly tenant: TenantDeadlines) {
     this.zone = new ZoneCache(tenant.ctx.timeZone);
   }
 

@@ -1,14 +1,12 @@
-import { sql } from 'drizzle-orm';
-import type { Tx } from '../../../db/tx';
 import type { RegisterCaseInput } from '../../../../domain/cases/schemas';
 import { decideIntake, type IntakeDecision } from '../../classify/classify-intake';
 import type { TenantClassifier } from '../../classify/tenant-classifier';
 import type { CaseCandidate } from '../mapping/map-row';
-import { col, insertRowset } from './rowset';
 
 /** What the classifier decided for a new imported case (the candidate itself is completed in place). */
 export interface NewCaseDecision {
-  suggestions: IntakeDecision['suggestions'];
+  /** What is kept of its suggestions (case_suggestions): the best topic and the route. */
+  kept: { topic: IntakeDecision['suggestions']['topic'][number] | null; route: IntakeDecision['suggestions']['route'] };
   route: { status: 'assigned'; registeredAt: Date; recipientId: string; reason: string } | null;
 }
 
@@ -42,30 +40,7 @@ export function classifyNewCases(t: TenantClassifier, channel: string, status: '
     }
     const route = d.route && o.recipientId ? { status: 'assigned' as const, registeredAt: d.route.registeredAt ?? c.receivedAt, recipientId: o.recipientId, reason: d.route.routingReason } : null;
     if (topicFilled || route) c.deadlines = undefined;
-    out.set(c, { suggestions: d.suggestions, route });
+    out.set(c, { kept: { topic: d.suggestions.topic[0] ?? null, route: d.suggestions.route }, route });
   }
   return out;
-}
-
-/** The suggestions made at intake, kept so a later change by staff is recorded as a correction (as rememberSuggestion). */
-export async function rememberSuggestions(tx: Tx, tenantId: string, list: { caseId: string; d: NewCaseDecision }[]): Promise<void> {
-  const rows = list
-    .map(({ caseId, d }) => ({ caseId, topic: d.suggestions.topic[0], rec: d.suggestions.route }))
-    .filter((r) => r.topic || r.rec);
-  if (!rows.length) return;
-  await tx.execute(
-    insertRowset(
-      'case_suggestions',
-      [
-        col('tenant_id', 'uuid', rows.map(() => tenantId)),
-        col('case_id', 'uuid', rows.map((r) => r.caseId)),
-        col('topic_label', 'text', rows.map((r) => (r.topic ? (r.topic.subtopicId ?? r.topic.topicId) : null))),
-        col('topic_p', 'float8', rows.map((r) => r.topic?.p ?? null)),
-        col('recipient_label', 'text', rows.map((r) => r.rec?.recipientId ?? null)),
-        col('recipient_p', 'float8', rows.map((r) => r.rec?.p ?? null)),
-        col('source', 'text', rows.map((r) => r.rec?.source ?? r.topic?.source ?? 'правило')),
-      ],
-      sql`ON CONFLICT (case_id) DO NOTHING`,
-    ),
-  );
 }

@@ -10,8 +10,15 @@ import { importFile } from './import-test-kit';
 type Client = Awaited<ReturnType<typeof signIn>>;
 interface Named { id: string; code: string; name: string }
 
-/** Imported rows go through the same intake decision as any new case: place, topic, auto-routing. */
-describe.each(targets())('imported cases are classified and routed on %s', (target) => {
+/**
+ * Imported rows go through the same intake decision as any new case: place, topic, auto-routing;
+ * alike when the file is planned on the main thread and when the mapping thread plans it ahead.
+ */
+const paths = [
+  ['в основном потоке', String(1024 ** 3)],
+  ['в рабочем потоке', '0'],
+] as const;
+describe.each(targets().flatMap((t) => paths.map(([path, from]) => [t, path, from] as const)))('imported cases are classified and routed on %s, planned %s', (target, _path, workerFromBytes) => {
   let database: Database;
   let dispose: () => Promise<void>;
   let app: FastifyInstance;
@@ -23,7 +30,7 @@ describe.each(targets())('imported cases are classified and routed on %s', (targ
     let ids;
     ({ database, dispose, ids } = await freshDatabase(target, { demo: true }));
     tenantId = ids.municipalityId;
-    app = await testApp(database, clock, { SESSION_IDLE_MINUTES: '100000', SESSION_MAX_HOURS: '10000' });
+    app = await testApp(database, clock, { SESSION_IDLE_MINUTES: '100000', SESSION_MAX_HOURS: '10000', IMPORT_WORKER_FROM_BYTES: workerFromBytes });
     [admin, pos] = await Promise.all(['admin', 'pos'].map((l) => signIn(app, l)));
   }, 400_000);
   afterAll(async () => {

@@ -1,19 +1,28 @@
 import { AsyncResource } from 'node:async_hooks';
 import type { Readable } from 'node:stream';
-import { startTsWorker } from '../../../workers/ts-worker';
 import { TableError } from '../table/read-table';
+import { IMPORT_LIMITS } from '../mapping/fields';
 import type { FromMapper, MapRowsInit, ToMapper } from './map-rows-messages';
 import type { PreparedChunk } from './prepared-chunk';
-
-const ENTRY = new URL('./map-rows.worker.ts', import.meta.url);
+import { takeMappingThread } from './mapping-thread';
+import { fromWire } from './plan-wire';
 
 /**
- * The file's rows mapped into chunks by a worker thread: the main thread feeds it the stored file
- * one piece at a time when it asks, and takes the chunks it posts (at most `init.ahead` wait, so the
- * memory stays flat). A parser error arrives as the TableError it was; the thread ends with the loop.
+ * Bytes of the file the thread keeps asked for ahead of its parser: the main thread answers only
+ * between its statements (with PGlite, between whole chunk writes), so the thread holds a reserve of
+ * two chunks' text to parse meanwhile; the memory stays flat.
  */
-export async function* mappedInWorker(file: Readable, init: MapRowsInit): AsyncGenerator<PreparedChunk> {
-  const worker = startTsWorker(ENTRY, init);
+const READ_AHEAD = 2 * IMPORT_LIMITS.chunkChars;
+
+/**
+ * The file's rows mapped into chunks by a worker thread: the main thread reads the stored file as
+ * far as the thread asks and takes the chunks it posts (at most `init.ahead` wait, so the memory
+ * stays flat). `planAhead` tells the thread, with each chunk taken, whether to plan the next ones
+ * (when `init.plan` is given). A parser error arrives as the TableError it was; the thread ends with the loop.
+ */
+export async function* mappedInWorker(file: Readable, init: Omit<MapRowsInit, 'readAhead'>, planAhead: () => boolean = () => true): AsyncGenerator<PreparedChunk> {
+  const worker = takeMappingThread();
+  worker.postMessage({ type: 'init', init: { ...init, readAhead: READ_AHEAD } } satisfies ToMapper);
   const pieces = file[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   const chunks: PreparedChunk[] = [];
   let done = false;
@@ -24,23 +33,37 @@ export async function* mappedInWorker(file: Readable, init: MapRowsInit): AsyncG
     wake = null;
   };
   const send = (m: ToMapper, transfer?: ArrayBuffer[]) => worker.postMessage(m, transfer);
+  let owed = 0;
+  let reading = false;
   // Bound to the caller's context: the file is read under its database scope, whatever emits the request.
-  const feed = AsyncResource.bind(async () => {
+  const read = AsyncResource.bind(async () => {
+    if (reading) return;
+    reading = true;
     try {
-      const next = await pieces.next();
-      if (next.done) send({ type: 'eof' });
-      else {
+      while (owed > 0) {
+        const next = await pieces.next();
+        if (next.done) {
+          send({ type: 'eof' });
+          owed = 0;
+          break;
+        }
         const bytes = new Uint8Array(next.value); // a copy: the piece may share its buffer with others
+        owed -= bytes.byteLength;
         send({ type: 'data', bytes }, [bytes.buffer]);
       }
     } catch (err) {
       failure = err instanceof Error ? err : new Error(String(err));
       notify();
+    } finally {
+      reading = false;
     }
   });
   worker.on('message', (m: FromMapper) => {
-    if (m.type === 'need') void feed();
-    else if (m.type === 'chunk') chunks.push(m.chunk);
+    if (m.type === 'need') {
+      owed += m.bytes;
+      void read();
+    }
+    else if (m.type === 'chunk') chunks.push(m.plan ? { ...m.chunk, plan: fromWire(m.plan, m.chunk.good) } : m.chunk);
     else if (m.type === 'end') done = true;
     else failure = m.table ? new TableError(m.message) : new Error(`Разбор файла: ${m.message}`);
     notify();
@@ -57,7 +80,7 @@ export async function* mappedInWorker(file: Readable, init: MapRowsInit): AsyncG
     for (;;) {
       const chunk = chunks.shift();
       if (chunk) {
-        send({ type: 'ack' });
+        send({ type: 'ack', plan: planAhead() });
         yield chunk;
         continue;
       }

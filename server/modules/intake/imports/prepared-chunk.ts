@@ -4,8 +4,9 @@ import type { CaseCandidate, RowMapper } from '../mapping/map-row';
 import { addWarning, type Warnings } from './warnings';
 import type { BadRow } from './write-batch';
 import type { NewCasesPlan } from './plan-new-cases';
+import type { PreparedNewCases } from './prepare-new-cases';
 
-/** A chunk mapped (and on PostgreSQL with its new cases planned), ready for its transaction. */
+/** A chunk mapped (and, in the mapping thread or on PostgreSQL, with its new cases planned), ready for its transaction. */
 export interface PreparedChunk {
   /** Rows of the file in the chunk, and the number of its last one (the checkpoint after it commits). */
   rows: number;
@@ -14,8 +15,10 @@ export interface PreparedChunk {
   bad: BadRow[];
   /** This chunk's warnings only: they join the job's when the chunk commits. */
   warnings: Warnings;
-  /** The new cases planned ahead for the keys expected to be new (the transaction checks it). */
+  /** The new cases planned ahead for the keys expected to be new (the transaction keeps the part it needs). */
   plan?: NewCasesPlan;
+  /** The statements' rows of that plan, prepared ahead (used when the whole plan holds). */
+  insert?: PreparedNewCases;
 }
 
 /** What mapping a row needs: the job's mapper and the file's headers (for a bad row's values). */
@@ -55,15 +58,18 @@ export function mapRows(m: RowMapping, raw: RawRow[]): PreparedChunk {
 export async function* mappedChunks(rows: AsyncIterable<RawRow>, m: RowMapping, skipThrough: number, size: number, pause?: () => Promise<void>): AsyncGenerator<PreparedChunk> {
   let chunk = emptyChunk();
   let chars = 0;
+  // The first chunks are smaller, so the first write starts early; then they double up to `size`.
+  let limit = Math.min(size, FIRST_CHUNK_ROWS);
   for await (const row of rows) {
     if (row.rowNumber <= skipThrough || isEmptyRow(row.cells)) continue;
     mapInto(m, chunk, row);
     chars += rowChars(row);
     if (pause && chunk.rows % PAUSE_EVERY === 0) await pause();
-    if (chunk.rows >= size || chars >= IMPORT_LIMITS.chunkChars) {
+    if (chunk.rows >= limit || chars >= IMPORT_LIMITS.chunkChars) {
       yield chunk;
       chunk = emptyChunk();
       chars = 0;
+      limit = Math.min(size, limit * 2);
     }
   }
   if (chunk.rows) yield chunk;
@@ -71,6 +77,8 @@ export async function* mappedChunks(rows: AsyncIterable<RawRow>, m: RowMapping, 
 
 /** Rows read and mapped between two pauses (a few milliseconds of work). */
 const PAUSE_EVERY = 50;
+/** Rows of the first chunk. */
+const FIRST_CHUNK_ROWS = 500;
 
 /** The text a row carries (its strings), to bound a chunk's memory as well as its row count. */
 function rowChars(row: RawRow): number {

@@ -14,11 +14,14 @@ import { RowMapper, type CaseCandidate } from '../mapping/map-row';
 import { loadReference, type ImportReference } from '../mapping/reference';
 import { mappedChunks, type PreparedChunk } from './prepared-chunk';
 import { mappedInWorker } from './mapped-in-worker';
+import { warmMappingThread } from './mapping-thread';
 import { BatchDeadlines } from './batch-deadlines';
 import type { ImportJobRow } from './job-view';
 import { mergeWarnings, type Warnings } from './warnings';
 import { receivedRange, writeBatch, type BatchContext } from './write-batch';
 import { planNewCases } from './plan-new-cases';
+import { prepareNewCases } from './prepare-new-cases';
+import { toPortablePlan } from './portable-plan';
 import { rows } from '../../../db/rows';
 
 /** The worker lost its claim on the job (another process took it over): stop without touching it. */
@@ -49,6 +52,8 @@ export interface JobContext {
   batch: BatchContext;
   headers: string[];
   warnings: Warnings;
+  /** Fast-track topics (what `batch.topicPriority` answers from). */
+  priorityTopics: Set<string>;
 }
 
 export async function jobContext(database: Database, job: ImportJobRow, now: Date): Promise<JobContext> {
@@ -71,6 +76,7 @@ export async function jobContext(database: Database, job: ImportJobRow, now: Dat
     zone,
     batch: { tenantId: job.tenantId, channel: job.channel!, jobId: job.id, actor, status: options.status, deadlines, now, classifier, topicPriority: (id) => priority.has(id) },
     warnings: structuredClone((job.warnings ?? {}) as Warnings),
+    priorityTopics: priority,
   };
 }
 
@@ -84,6 +90,9 @@ export async function processJob(database: Database, jobId: string, opts: Proces
   const { db } = database;
   let [job] = await db.select().from(importJobs).where(eq(importJobs.id, jobId));
   if (!job || job.status !== 'running' || job.lockedBy !== opts.workerId) throw new LeaseLostError();
+  // A large file is parsed, mapped and planned by a worker thread while this one writes: it starts now.
+  const inWorker = job.size >= (opts.workerFromBytes ?? IMPORT_LIMITS.workerFromBytes);
+  if (inWorker) warmMappingThread();
   const dialect: TableDialect = { format: job.format as TableDialect['format'], encoding: job.encoding as TableDialect['encoding'], delimiter: job.delimiter as TableDialect['delimiter'] };
   if (job.totalRows === null) {
     // XLSX: the rows are counted first (the claim is renewed meanwhile), so progress has a total.
@@ -99,32 +108,36 @@ export async function processJob(database: Database, jobId: string, opts: Proces
   let chunkNo = 0;
   let inflight: Promise<void> | null = null;
   // PostgreSQL works in its own process, so the next chunk is planned (classified, given deadlines)
-  // while this one is written; PGlite runs on this thread, where the overlap only adds contention,
-  // so there the plan is made inside the transaction.
+  // while this one is written, unless the mapping thread planned it; PGlite runs on this thread,
+  // where the overlap only adds contention, so there the plan is made by the mapping thread or
+  // inside the transaction.
   const overlap = database.kind === 'postgres';
   // While overlapping, the work on the next chunk pauses every few rows, so each statement of the
   // chunk being written goes out as soon as its predecessor returns (a long stretch of parsing,
   // mapping or planning otherwise keeps the database waiting for this thread).
   const pause = overlap ? yieldToWrites : undefined;
   let writing = new Set<string>();
+  // Whether the chunk written last had new rows: if not (a repeated import), the mapping thread stops planning ahead.
+  let lastHadNew = true;
   const flush = async (prepared: PreparedChunk) => {
-    if (overlap) {
+    if (overlap && !prepared.plan) {
       // Expected new: not in the database yet and not in the chunk being written (it will be).
       const known = await knownKeys(db, ctx, prepared.good);
       prepared.plan = await planNewCases(ctx.batch, prepared.good, (k) => !known.has(k) && !writing.has(k), pause);
       writing = new Set(prepared.good.map((c) => c.sourceId));
     }
+    // Its statements' rows too, so the transaction only reserves numbers and sends them.
+    if (overlap && prepared.plan) prepared.insert = await prepareNewCases(ctx.batch, prepared.plan, pause);
     await inflight;
     if (opts.shouldStop?.()) throw new StoppedError();
-    inflight = writeChunk(database, ctx, prepared, ++chunkNo, opts);
+    inflight = writeChunk(database, ctx, prepared, ++chunkNo, opts).then((inserted) => void (lastHadNew = inserted > 0));
     inflight.catch(() => undefined);
     if (!overlap) await inflight;
   };
   const skipThrough = Math.max(job.headerRow, job.checkpointRow);
   const file = storedFileStream(db, job.id);
-  // A large file is parsed and mapped by a worker thread while this one plans and writes.
-  const chunks = job.size >= (opts.workerFromBytes ?? IMPORT_LIMITS.workerFromBytes)
-    ? mappedInWorker(file, { headers: ctx.headers, mapping: job.mapping as ImportMapping, options: ctx.options, ref: ctx.ref, timeZone: ctx.zone.timeZone, now: ctx.batch.now, dialect, skipThrough, size, ahead: 2 })
+  const chunks = inWorker
+    ? mappedInWorker(file, { headers: ctx.headers, mapping: job.mapping as ImportMapping, options: ctx.options, ref: ctx.ref, timeZone: ctx.zone.timeZone, now: ctx.batch.now, dialect, skipThrough, size, ahead: 4, plan: toPortablePlan(ctx.batch, ctx.priorityTopics) }, () => lastHadNew)
     : mappedChunks(readRows(file, dialect), ctx, skipThrough, size, pause);
   for await (const chunk of chunks) await flush(chunk);
   await inflight;
@@ -150,13 +163,18 @@ async function knownKeys(db: Database['db'], ctx: JobContext, good: CaseCandidat
   return new Set(found.map((r) => r.source_id));
 }
 
-async function writeChunk(database: Database, ctx: JobContext, chunk: PreparedChunk, chunkNo: number, opts: ProcessOptions): Promise<void> {
+/** Writes a chunk in its transaction; the number of new cases it made. */
+async function writeChunk(database: Database, ctx: JobContext, chunk: PreparedChunk, chunkNo: number, opts: ProcessOptions): Promise<number> {
   const { good, bad } = chunk;
   const last = chunk.lastRow;
-  await database.db.transaction(async (tx) => {
+  return database.db.transaction(async (tx) => {
+    // The commit does not wait for the WAL to reach the disk (as PostgreSQL advises for bulk loads): a
+    // crash of the database server may undo the last chunks, checkpoint included, so they are imported
+    // again on resume; nothing is half-written, and a crash of this process loses nothing committed.
+    await tx.execute(sql`SET LOCAL synchronous_commit = off`);
     const [lease] = await tx.select({ lockedBy: importJobs.lockedBy, status: importJobs.status }).from(importJobs).where(eq(importJobs.id, ctx.job.id)).for('update');
     if (!lease || lease.lockedBy !== opts.workerId || lease.status !== 'running') throw new LeaseLostError();
-    const out = await writeBatch(tx, ctx.batch, good, bad, chunk.warnings, chunk.plan);
+    const out = await writeBatch(tx, ctx.batch, good, bad, chunk.warnings, chunk.plan, chunk.insert);
     const warnings = mergeWarnings(ctx.warnings, chunk.warnings);
     await tx
       .update(importJobs)
@@ -175,5 +193,6 @@ async function writeChunk(database: Database, ctx: JobContext, chunk: PreparedCh
       .where(eq(importJobs.id, ctx.job.id));
     await opts.beforeCommit?.(chunkNo);
     ctx.warnings = warnings;
+    return out.inserted;
   });
 }

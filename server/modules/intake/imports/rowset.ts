@@ -9,6 +9,48 @@ export interface RowsetColumn {
 
 export const col = (name: string, type: RowsetColumn['type'], values: unknown[]): RowsetColumn => ({ name, type, values });
 
+/** Rows already turned into JSON (the costly part), so a statement can be prepared before it runs. */
+export interface PreparedRowset {
+  json: string;
+  columns: { name: string; type: RowsetColumn['type'] }[];
+}
+
+/** Rows turned into JSON between two pauses. */
+const SLICE = 500;
+
+/**
+ * The rows as one JSON array. A missing key reads as NULL: leaving nulls out makes the JSON shorter
+ * to build and to parse (new cases have a dozen empty columns); a JSON null is kept for json columns,
+ * as it is stored as such. With `pause`, it is awaited between slices of rows (a chunk being written
+ * meanwhile on this thread gets its results handled).
+ */
+export async function prepareRowset(columns: RowsetColumn[], pause?: () => Promise<void>): Promise<PreparedRowset> {
+  const n = columns[0]?.values.length ?? 0;
+  const parts: string[] = [];
+  for (let from = 0; from < n; from += SLICE) {
+    if (pause && from > 0) await pause();
+    parts.push(JSON.stringify(rowObjects(columns, from, Math.min(n, from + SLICE))).slice(1, -1));
+  }
+  return { json: `[${parts.join(',')}]`, columns: columns.map(({ name, type }) => ({ name, type })) };
+}
+
+function rowObjects(columns: RowsetColumn[], from: number, to: number): Record<string, unknown>[] {
+  const rows = new Array(to - from);
+  for (let i = from; i < to; i++) {
+    const r: Record<string, unknown> = {};
+    for (const c of columns) {
+      const v = c.values[i];
+      if (v != null) r[c.name] = v;
+      else if (c.type === 'jsonb') r[c.name] = null;
+    }
+    rows[i - from] = r;
+  }
+  return rows;
+}
+
+const defsOf = (p: PreparedRowset) => p.columns.map((c) => `"${c.name}" ${c.type}`).join(', ');
+const namesOf = (p: PreparedRowset) => p.columns.map((c) => `"${c.name}"`).join(', ');
+
 /**
  * `json_to_recordset($1::json) AS u(c1 t1, c2 t2, …)`: any number of rows in ONE bind parameter, a
  * JSON array (so PostgreSQL's 65,535-parameter limit is never near). Measured against one array
@@ -16,25 +58,30 @@ export const col = (name: string, type: RowsetColumn['type'], values: unknown[])
  * JSON.stringify replaces the drivers' per-element array-literal escaping.
  */
 export function rowset(columns: RowsetColumn[]): SQL {
-  const n = columns[0]?.values.length ?? 0;
-  const rows = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const r: Record<string, unknown> = {};
-    for (const c of columns) {
-      const v = c.values[i];
-      // A missing key reads as NULL: leaving nulls out makes the JSON shorter to build and to parse
-      // (new cases have a dozen empty columns). A JSON null is kept for json columns, as it is stored as such.
-      if (v != null) r[c.name] = v;
-      else if (c.type === 'jsonb') r[c.name] = null;
-    }
-    rows[i] = r;
-  }
-  const defs = columns.map((c) => `"${c.name}" ${c.type}`).join(', ');
-  return sql`json_to_recordset(${JSON.stringify(rows)}::json) AS u(${sql.raw(defs)})`;
+  const p: PreparedRowset = { json: JSON.stringify(rowObjects(columns, 0, columns[0]?.values.length ?? 0)), columns };
+  return sql`json_to_recordset(${p.json}::json) AS u(${sql.raw(defsOf(p))})`;
+}
+
+/**
+ * Prepared rows as `u`, joined in row order with `late` columns as `l` (values known only inside the
+ * transaction, such as case numbers; each an array parameter, of the same length).
+ */
+export function joinedRowset(p: PreparedRowset, late: RowsetColumn[]): SQL {
+  const names = sql.raw(p.columns.map((c) => `"${c.name}"`).join(', '));
+  const arrays = sql.join(late.map((c) => sql`${sql.param(c.values)}::${sql.raw(c.type)}[]`), sql`, `);
+  const lateNames = sql.raw(late.map((c) => `"${c.name}"`).join(', '));
+  return sql`ROWS FROM (json_to_recordset(${p.json}::json) AS (${sql.raw(defsOf(p))})) WITH ORDINALITY AS u(${names}, ord)
+    JOIN unnest(${arrays}) WITH ORDINALITY AS l(${lateNames}, ord) USING (ord)`;
 }
 
 /** `INSERT INTO table (cols) SELECT cols FROM json_to_recordset(…)` plus a tail (ON CONFLICT …, RETURNING …). */
 export function insertRowset(table: string, columns: RowsetColumn[], tail: SQL = sql``): SQL {
   const names = sql.raw(columns.map((c) => `"${c.name}"`).join(', '));
   return sql`INSERT INTO ${sql.raw(table)} (${names}) SELECT ${names} FROM ${rowset(columns)} ${tail}`;
+}
+
+/** insertRowset for prepared rows. */
+export function insertPrepared(table: string, p: PreparedRowset, tail: SQL = sql``): SQL {
+  const names = sql.raw(namesOf(p));
+  return sql`INSERT INTO ${sql.raw(table)} (${names}) SELECT ${names} FROM json_to_recordset(${p.json}::json) AS u(${sql.raw(defsOf(p))}) ${tail}`;
 }

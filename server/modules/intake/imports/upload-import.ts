@@ -9,7 +9,7 @@ import { storeFileParts } from '../table/file-parts';
 import { checkMapping, IMPORT_LIMITS, type ImportMapping, type ImportOptions } from '../mapping/fields';
 import { applyPreset, KNOWN_HEADERS, matchPreset, unusedHeaders } from '../mapping/presets';
 import { jobView, type Suggestion } from './job-view';
-
+import { warmMappingThread } from './mapping-thread';
 
 /**
  * Stores an uploaded spreadsheet as an import job with its preview and a suggested mapping (a
@@ -21,6 +21,8 @@ export async function uploadImport(db: Db, actor: Actor, file: { name: string; d
   const a = await analyseFile(file.data, fileName, KNOWN_HEADERS, IMPORT_LIMITS.sampleRows, IMPORT_LIMITS.previewRows);
   const sha256 = createHash('sha256').update(file.data).digest('hex');
   const suggestion = await suggest(db, actor.tenantId, a.header.headers, file.channel ?? null, sha256);
+  // The import of a large file will want its mapping thread: it starts loading while the user maps columns.
+  if (file.data.length >= IMPORT_LIMITS.workerFromBytes) warmMappingThread();
   return db.transaction(async (tx) => {
     const [job] = await tx
       .insert(importJobs)

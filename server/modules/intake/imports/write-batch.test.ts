@@ -2,16 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { freshDatabase, targets } from '../../../test/databases';
 import type { Database } from '../../../db/client';
-import { cases } from '../../../db/schema';
+import { auditEvents, cases } from '../../../db/schema';
 import { systemActor } from '../../../http/actor';
 import { loadTenantDeadlines } from '../../cases/deadlines/deadline-context';
 import { tenantClassifier } from '../../classify/tenant-classifier';
 import type { CaseCandidate } from '../mapping/map-row';
 import { BatchDeadlines } from './batch-deadlines';
 import { planNewCases } from './plan-new-cases';
+import { prepareNewCases } from './prepare-new-cases';
 import { writeBatch, type BatchContext } from './write-batch';
 
-/** The two shortcuts of a chunk's write stay exact when their assumption fails. */
+/** The shortcuts of a chunk's write (a plan and statement rows made ahead) stay exact when their assumption fails. */
 describe.each(targets())('writing a chunk on %s', (target) => {
   let database: Database;
   let dispose: () => Promise<void>;
@@ -62,6 +63,37 @@ describe.each(targets())('writing a chunk on %s', (target) => {
     const out = await database.db.transaction((tx) => writeBatch(tx, ctx, good, [], {}, plan));
     expect(out.inserted).toBe(1);
     expect((await byKey('Q-1'))[0].text).toBe('из плана');
+  });
+
+  it('keeps the part of a plan made ahead for every key that covers the keys found new', async () => {
+    await database.db.transaction((tx) => writeBatch(tx, ctx, [candidate('R-1', 'Сломан забор')], [], {}));
+    const good = [candidate('R-1', 'Сломан забор у школы'), candidate('R-2', 'Нет света в подъезде'), candidate('R-3', 'Яма во дворе')];
+    // Planned ahead for all three keys (as the mapping thread does): R-1 turns out known.
+    const plan = await planNewCases(ctx, good, () => true);
+    plan.fresh.get('R-2')!.text = 'из плана';
+    const out = await database.db.transaction((tx) => writeBatch(tx, ctx, good, [], {}, plan));
+    expect({ inserted: out.inserted, updated: out.updated, unchanged: out.unchanged }).toEqual({ inserted: 2, updated: 1, unchanged: 0 });
+    expect((await byKey('R-1')).map((c) => c.text)).toEqual(['Сломан забор у школы']);
+    expect((await byKey('R-2'))[0].text).toBe('из плана');
+    expect((await byKey('R-3'))[0].answerDue).not.toBeNull();
+  });
+
+  it('inserts rows prepared ahead with numbers reserved in the transaction, also in their audit rows', async () => {
+    const good = [candidate('S-1', 'Не убран снег'), candidate('S-2', 'Гололёд на тротуаре')];
+    const plan = await planNewCases(ctx, good, () => true);
+    const prepared = await prepareNewCases(ctx, plan);
+    const out = await database.db.transaction((tx) => writeBatch(tx, ctx, good, [], {}, plan, prepared));
+    expect(out.inserted).toBe(2);
+    const [s1] = await byKey('S-1');
+    const [s2] = await byKey('S-2');
+    // The ids made ahead went in; the numbers are consecutive, in row order.
+    expect([s1.id, s2.id]).toEqual(prepared.list.map((r) => r.id));
+    const seq = (n: string) => Number(n.split('-')[1]);
+    expect(s1.number).toMatch(/^2026-\d{6}$/);
+    expect(seq(s2.number)).toBe(seq(s1.number) + 1);
+    const audit = await database.db.select().from(auditEvents).where(and(eq(auditEvents.entity, 'case'), eq(auditEvents.entityId, s2.id)));
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ action: 'receive', after: expect.objectContaining({ number: s2.number, sourceId: 'S-2', status: 'received' }) });
   });
 
   it('leaves a key taken by another writer between the lookup and the insert to that writer', async () => {

@@ -1,17 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/tx';
 import { rows } from '../../../db/rows';
 import type { Actor } from '../../../http/actor';
-import { formatCaseNumber, reserveCaseNumbers } from '../../cases/next-case-number';
 import type { CaseCandidate } from '../mapping/map-row';
-import type { BatchDeadlineResult, BatchDeadlines } from './batch-deadlines';
-import { col, insertRowset, rowset, type RowsetColumn } from './rowset';
-import { addWarning, type Warnings } from './warnings';
+import type { BatchDeadlines } from './batch-deadlines';
+import { col, insertRowset, rowset } from './rowset';
+import type { Warnings } from './warnings';
 import { changes, ms, ownedOf, type Existing, type Owned } from './owned-fields';
 import type { TenantClassifier } from '../../classify/tenant-classifier';
-import { rememberSuggestions, type NewCaseDecision } from './classify-new-cases';
-import { planHolds, planNewCases, type NewCasesPlan } from './plan-new-cases';
+import { planFor, planNewCases, type NewCasesPlan } from './plan-new-cases';
+import { prepareNewCases, type PreparedNewCases } from './prepare-new-cases';
+import { insertNewCases } from './insert-new-cases';
 
 export interface BatchContext {
   tenantId: string;
@@ -45,12 +44,12 @@ export interface BatchOutcome {
 
 /**
  * Writes one chunk of rows in the caller's transaction, with multi-row statements only: new cases
- * (as planned ahead when the plan's new keys are the chunk's, else planned here; numbers reserved
- * for the chunk), their applicants, suggestions and audit rows;
+ * (as planned, and their rows prepared, ahead when that plan covers the chunk's new keys, else
+ * planned here; numbers reserved for the chunk), their applicants, suggestions and audit rows;
  * changed owned fields of cases imported before, each with an audit row; bad rows to the
  * quarantine. The key (tenant, channel, source id) makes a replayed chunk harmless.
  */
-export async function writeBatch(tx: Tx, ctx: BatchContext, good: CaseCandidate[], bad: BadRow[], warnings: Warnings, planned?: NewCasesPlan): Promise<BatchOutcome> {
+export async function writeBatch(tx: Tx, ctx: BatchContext, good: CaseCandidate[], bad: BadRow[], warnings: Warnings, planned?: NewCasesPlan, prepared?: PreparedNewCases): Promise<BatchOutcome> {
   const out: BatchOutcome = { inserted: 0, updated: 0, unchanged: 0, quarantined: bad.length, caseIds: new Map() };
   await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`intake:${ctx.tenantId}:${ctx.channel}`}))`);
   const keys = [...new Set(good.map((c) => c.sourceId))];
@@ -63,12 +62,14 @@ export async function writeBatch(tx: Tx, ctx: BatchContext, good: CaseCandidate[
     );
     for (const e of found) existing.set(e.source_id, e);
   }
-  // New keys: planned before the transaction when they were predicted right, else planned here.
+  // New keys: planned before the transaction when that plan covers them, else planned here.
   const newKeys = new Set(keys.filter((k) => !existing.has(k)));
-  const plan = planHolds(planned, newKeys) ? planned : await planNewCases(ctx, good, (k) => newKeys.has(k));
+  const plan = planFor(planned, newKeys) ?? (await planNewCases(ctx, good, (k) => newKeys.has(k)));
   out.inserted = plan.fresh.size;
-  out.updated = plan.updated;
-  out.unchanged = plan.unchanged;
+  for (const r of plan.repeats.values()) {
+    out.updated += r.updated;
+    out.unchanged += r.unchanged;
+  }
   // Known keys, rows in file order: each changed owned field updates the case.
   const updates = new Map<string, { e: Existing; cur: Owned; before: Owned }>();
   for (const c of good) {
@@ -84,7 +85,7 @@ export async function writeBatch(tx: Tx, ctx: BatchContext, good: CaseCandidate[
     Object.assign(target.cur, diff);
     updates.set(c.sourceId, target);
   }
-  const inserted = await insertCases(tx, ctx, [...plan.fresh.values()], plan.decisions, warnings);
+  const inserted = await insertNewCases(tx, ctx, prepared?.plan === plan ? prepared : await prepareNewCases(ctx, plan), warnings);
   for (const c of good) {
     const id = inserted.get(c.sourceId) ?? existing.get(c.sourceId)?.id;
     if (id) out.caseIds.set(c.rowNumber, id);
@@ -96,134 +97,6 @@ export async function writeBatch(tx: Tx, ctx: BatchContext, good: CaseCandidate[
   await updateCases(tx, ctx, [...updates.values()]);
   await quarantine(tx, ctx, bad);
   return out;
-}
-
-interface NewCase {
-  c: CaseCandidate;
-  id: string;
-  number: string;
-  d: BatchDeadlineResult;
-  dec: NewCaseDecision | undefined;
-}
-
-/** Numbers of the new cases (reserved for the chunk, per year of receipt), with their planned deadlines. */
-async function numberNewCases(tx: Tx, ctx: BatchContext, list: CaseCandidate[], decisions: Map<CaseCandidate, NewCaseDecision>, warnings: Warnings): Promise<NewCase[]> {
-  const years = list.map((c) => Number(ctx.deadlines.zone.localDay(c.receivedAt).slice(0, 4)));
-  const next = new Map<number, number>();
-  for (const y of [...new Set(years)].sort()) next.set(y, await reserveCaseNumbers(tx, ctx.tenantId, y, years.filter((x) => x === y).length));
-  return list.map((c, i) => {
-    const seq = next.get(years[i])!;
-    next.set(years[i], seq + 1);
-    const d = c.deadlines!;
-    for (const y of d.missingYears) addWarning(warnings, `calendar:${y}`, `Нет производственного календаря на ${y} год: сроки по правилам не рассчитаны`, c.rowNumber);
-    return { c, id: randomUUID(), number: formatCaseNumber(years[i], seq), d, dec: decisions.get(c) };
-  });
-}
-
-/** The columns of `cases` a new imported case fills, as createCase fills them. */
-function caseColumns(ctx: BatchContext, list: NewCase[]): RowsetColumn[] {
-  const pick = <T>(f: (r: NewCase) => T) => list.map(f);
-  const registered = ctx.status === 'registered';
-  return [
-    col('id', 'uuid', pick((r) => r.id)),
-    col('tenant_id', 'uuid', pick(() => ctx.tenantId)),
-    col('number', 'text', pick((r) => r.number)),
-    col('regime', 'text', pick((r) => r.c.regime)),
-    col('channel', 'text', pick(() => ctx.channel)),
-    col('source_id', 'text', pick((r) => r.c.sourceId)),
-    col('source_url', 'text', pick((r) => r.c.sourceUrl)),
-    col('received_at', 'timestamptz', pick((r) => r.c.receivedAt)),
-    col('registered_at', 'timestamptz', pick((r) => r.dec?.route?.registeredAt ?? (registered ? r.c.receivedAt : null))),
-    col('status', 'text', pick((r) => r.dec?.route?.status ?? ctx.status)),
-    col('recipient_id', 'uuid', pick((r) => r.dec?.route?.recipientId ?? null)),
-    col('routing_reason', 'text', pick((r) => r.dec?.route?.reason ?? null)),
-    col('auto_routed', 'bool', pick((r) => Boolean(r.dec?.route))),
-    col('text', 'text', pick((r) => r.c.text)),
-    col('topic_id', 'uuid', pick((r) => r.c.topicId)),
-    col('subtopic_id', 'uuid', pick((r) => r.c.subtopicId)),
-    col('settlement_id', 'uuid', pick((r) => r.c.settlementId)),
-    col('locality_id', 'uuid', pick((r) => r.c.localityId)),
-    col('address', 'text', pick((r) => r.c.address)),
-    col('lat', 'float8', pick((r) => r.c.lat)),
-    col('lon', 'float8', pick((r) => r.c.lon)),
-    col('fast_track', 'bool', pick((r) => r.c.fastTrack)),
-    col('registration_due', 'timestamptz', pick((r) => r.d.registrationDue)),
-    col('forwarding_due', 'timestamptz', pick((r) => r.d.forwardingDue)),
-    col('interim_due', 'timestamptz', pick((r) => r.d.interimDue)),
-    col('answer_due', 'timestamptz', pick((r) => r.d.answerDue)),
-    col('answer_at_risk_from', 'timestamptz', pick((r) => r.d.answerAtRiskFrom)),
-    col('answer_due_original', 'timestamptz', pick((r) => r.d.answerDue)),
-    col('fast_track_due', 'timestamptz', pick((r) => r.d.fastTrackDue)),
-    col('rating', 'int2', pick((r) => r.c.rating)),
-    col('rated_at', 'timestamptz', pick((r) => (r.c.rating === null ? null : ctx.now))),
-    col('external_status', 'text', pick((r) => r.c.externalStatus)),
-  ];
-}
-
-async function insertCases(tx: Tx, ctx: BatchContext, list: CaseCandidate[], decisions: Map<CaseCandidate, NewCaseDecision>, warnings: Warnings): Promise<Map<string, string>> {
-  if (!list.length) return new Map();
-  const fresh = await numberNewCases(tx, ctx, list, decisions, warnings);
-  const done = await insertCaseRows(tx, ctx, fresh);
-  const withApplicant = done.filter((r) => r.c.applicant);
-  if (withApplicant.length) {
-    const a = (f: (x: NonNullable<CaseCandidate['applicant']>) => string | null) => withApplicant.map((r) => f(r.c.applicant!));
-    await tx.execute(
-      insertRowset('case_applicants', [
-        col('case_id', 'uuid', withApplicant.map((r) => r.id)),
-        col('tenant_id', 'uuid', withApplicant.map(() => ctx.tenantId)),
-        col('full_name', 'text', a((x) => x.fullName)),
-        col('email', 'text', a((x) => x.email)),
-        col('phone', 'text', a((x) => x.phone)),
-        col('social_profile', 'text', a((x) => x.socialProfile)),
-      ]),
-    );
-  }
-  await rememberSuggestions(tx, ctx.tenantId, done.filter((r) => r.dec).map((r) => ({ caseId: r.id, d: r.dec! })));
-  await audit(
-    tx,
-    ctx,
-    done.map((r) => {
-      const status = r.dec?.route?.status ?? ctx.status;
-      const route = r.dec?.route ? { recipientId: r.dec.route.recipientId, routingReason: r.dec.route.reason, autoRouted: true } : {};
-      return {
-        action: status === 'received' ? 'receive' : 'register',
-        caseId: r.id,
-        before: null,
-        after: { number: r.number, status, regime: r.c.regime, channel: ctx.channel, sourceId: r.c.sourceId, receivedAt: r.c.receivedAt, answerDue: r.d.answerDue, topicId: r.c.topicId, subtopicId: r.c.subtopicId, ...route, importJobId: ctx.jobId, rowNumber: r.c.rowNumber },
-      };
-    }),
-  );
-  return new Map(done.map((r) => [r.c.sourceId, r.id]));
-}
-
-/**
- * The rows of the new cases in `cases`, and which of them went in. None of their keys was there
- * when read under the intake lock, so a plain INSERT (in a savepoint) nearly always succeeds; only
- * when another writer took a key meanwhile (a staff registration with the same source id) is it
- * repeated with ON CONFLICT DO NOTHING RETURNING id, which would cost every chunk ~40 % more
- * database time (measured on PGlite and PostgreSQL).
- */
-async function insertCaseRows(tx: Tx, ctx: BatchContext, fresh: NewCase[]): Promise<NewCase[]> {
-  const columns = caseColumns(ctx, fresh);
-  try {
-    await tx.transaction(async (sp) => {
-      await sp.execute(insertRowset('cases', columns));
-    });
-    return fresh;
-  } catch (e) {
-    if (!keyTaken(e)) throw e;
-  }
-  const inserted = await rows<{ id: string }>(tx, insertRowset('cases', columns, sql`ON CONFLICT (tenant_id, channel, source_id) DO NOTHING RETURNING id`));
-  const ok = new Set(inserted.map((r) => r.id));
-  return fresh.filter((r) => ok.has(r.id));
-}
-
-/** A unique violation of the import key (also when Drizzle wraps the driver's error). */
-function keyTaken(err: unknown): boolean {
-  for (let e = err as { code?: unknown; constraint?: unknown; cause?: unknown } | undefined, i = 0; e && i < 4; e = e.cause as typeof e, i++) {
-    if (e.code === '23505') return e.constraint === 'cases_tenant_source_uq';
-  }
-  return false;
 }
 
 async function updateCases(tx: Tx, ctx: BatchContext, list: { e: Existing; cur: Owned; before: Owned }[]) {

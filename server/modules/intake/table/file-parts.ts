@@ -22,15 +22,27 @@ export async function storeFileParts(tx: Tx, jobId: string, data: Buffer): Promi
  */
 const PIECE_BYTES = 64 * 1024;
 
-/** The stored file as a stream that fetches one part at a time: memory stays flat whatever the size. */
+/**
+ * Parts fetched by one query. With PGlite a read waits for any transaction in progress (one
+ * connection), so an import writing chunk after chunk lets about one read through per chunk: one
+ * read brings more than a chunk of typical rows (4 000 real messages are ≈ 3 MB), or the parser starves.
+ */
+const PARTS_PER_READ = 4;
+
+/** The stored file as a stream that fetches a few parts at a time: memory stays flat whatever the size. */
 export function storedFileStream(db: Db, jobId: string): Readable {
   return Readable.from(
     (async function* () {
-      for (let seq = 0; ; seq++) {
-        const [part] = await rows<{ data: string }>(db, sql`SELECT encode(data, 'base64') AS data FROM import_file_parts WHERE job_id = ${jobId} AND seq = ${seq}`);
-        if (!part) return;
-        const data = Buffer.from(part.data, 'base64');
-        for (let at = 0; at < data.length; at += PIECE_BYTES) yield data.subarray(at, at + PIECE_BYTES);
+      for (let seq = 0; ; seq += PARTS_PER_READ) {
+        const parts = await rows<{ data: string }>(
+          db,
+          sql`SELECT encode(data, 'base64') AS data FROM import_file_parts WHERE job_id = ${jobId} AND seq >= ${seq} AND seq < ${seq + PARTS_PER_READ} ORDER BY seq`,
+        );
+        for (const part of parts) {
+          const data = Buffer.from(part.data, 'base64');
+          for (let at = 0; at < data.length; at += PIECE_BYTES) yield data.subarray(at, at + PIECE_BYTES);
+        }
+        if (parts.length < PARTS_PER_READ) return;
       }
     })(),
     { objectMode: false },

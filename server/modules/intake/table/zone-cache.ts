@@ -2,17 +2,17 @@ import { addDaysIso, localDate, zonedTimeToUtc, type IsoDate } from '../../../..
 import type { WallTime } from './dates';
 
 const DAY_MS = 86_400_000;
-const BUCKET_MS = 15 * 60_000;
 
 /**
  * The tenant zone's conversions for a batch of rows, with the results of the Intl-based functions
  * of domain/time cached: a day of exactly 24 hours has one offset, so its instants are its start
- * plus the time of day; a 15-minute bucket whose both ends fall on the same local date has that
- * date. Anything else (a day with a clock change) goes to the exact functions.
+ * plus the time of day; a UTC day that spans two such local days has them on either side of the
+ * later one's start. Anything else (a day with a clock change) goes to the exact functions.
  */
 export class ZoneCache {
   private readonly dayStarts = new Map<IsoDate, { start: number; plain: boolean }>();
-  private readonly buckets = new Map<number, IsoDate | null>();
+  /** Per UTC day: the local date before the local midnight inside it, that midnight, the date after (null: not cached). */
+  private readonly utcDays = new Map<number, { before: IsoDate; midnight: number; after: IsoDate } | null>();
 
   constructor(readonly timeZone: string) {}
 
@@ -36,14 +36,17 @@ export class ZoneCache {
   /** Same as localDate(instant, zone). */
   localDay(instant: Date): IsoDate {
     const t = instant.getTime();
-    const b = Math.floor(t / BUCKET_MS);
-    let d = this.buckets.get(b);
-    if (d === undefined) {
-      const first = localDate(new Date(b * BUCKET_MS), this.timeZone);
-      d = first === localDate(new Date((b + 1) * BUCKET_MS - 1), this.timeZone) ? first : null;
-      this.buckets.set(b, d);
+    const u = Math.floor(t / DAY_MS);
+    let c = this.utcDays.get(u);
+    if (c === undefined) {
+      const before = localDate(new Date(u * DAY_MS), this.timeZone);
+      const after = localDate(new Date((u + 1) * DAY_MS - 1), this.timeZone);
+      if (before === after) c = { before, midnight: Infinity, after };
+      else c = addDaysIso(before, 1) === after && this.day(before).plain && this.day(after).plain ? { before, midnight: this.day(after).start, after } : null;
+      this.utcDays.set(u, c);
     }
-    return d ?? localDate(instant, this.timeZone);
+    if (!c) return localDate(instant, this.timeZone);
+    return t >= c.midnight ? c.after : c.before;
   }
 
   /** A wall time from a file as an instant; a bare date is its start (or its end, for a due date). */
