@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { isUtf8 } from 'node:buffer';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
+import ExcelJS from 'exceljs';
 import { plainCell, type Cell, type RawRow } from './cells';
 
 export type TableFormat = 'csv' | 'xlsx';
@@ -79,8 +80,6 @@ export async function* readCsvRows(input: Readable, encoding: TextEncoding, deli
  * styles are cached, rows are not). Date cells come as wall-clock Dates.
  */
 export async function* readXlsxRows(input: Readable, onSheet?: (name: string) => void): AsyncGenerator<RawRow> {
-  // Loaded on first use: a third of a second that a thread mapping a CSV file would spend for nothing.
-  const { default: ExcelJS } = await import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
   try {
     for await (const sheet of reader) {
