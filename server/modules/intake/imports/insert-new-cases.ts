@@ -3,7 +3,7 @@ import type { Tx } from '../../../db/tx';
 import { rows } from '../../../db/rows';
 import { formatCaseNumber, reserveCaseNumbers } from '../../cases/next-case-number';
 import { newCaseRows, type NewCase, type PreparedNewCases } from './prepare-new-cases';
-import { col, insertPrepared, joinedRowset, type PreparedRowset } from './rowset';
+import { col, columnNames, insertPrepared, joinedRowset, type PreparedRowset } from './rowset';
 import { addWarning, type Warnings } from './warnings';
 import type { BatchContext } from './write-batch';
 
@@ -49,8 +49,7 @@ async function reserveNumbers(tx: Tx, ctx: BatchContext, list: NewCase[]): Promi
 }
 
 function insertCases(cases: PreparedRowset, numbers: string[], tail: SQL = sql``): SQL {
-  const names = cases.columns.map((c) => `"${c.name}"`).join(', ');
-  return sql`INSERT INTO cases (${sql.raw(names)}, "number") SELECT ${sql.raw(names.replace(/"([a-z_]+)"/g, 'u."$1"'))}, l."number" FROM ${joinedRowset(cases, [col('number', 'text', numbers)])} ${tail}`;
+  return sql`INSERT INTO cases (${sql.raw(columnNames(cases))}, "number") SELECT ${sql.raw(columnNames(cases, 'u'))}, l."number" FROM ${joinedRowset(cases, [col('number', 'text', numbers)])} ${tail}`;
 }
 
 /**
@@ -80,7 +79,6 @@ function keyTaken(err: unknown): boolean {
 }
 
 function insertAudit(audit: PreparedRowset, numbers: string[]): SQL {
-  const names = audit.columns.map((c) => `"${c.name}"`).join(', ');
   const values = audit.columns.map((c) => (c.name === 'after' ? `jsonb_build_object('number', l."number") || u."after"` : `u."${c.name}"`)).join(', ');
-  return sql`INSERT INTO audit_events (${sql.raw(names)}) SELECT ${sql.raw(values)} FROM ${joinedRowset(audit, [col('number', 'text', numbers)])}`;
+  return sql`INSERT INTO audit_events (${sql.raw(columnNames(audit))}) SELECT ${sql.raw(values)} FROM ${joinedRowset(audit, [col('number', 'text', numbers)])}`;
 }

@@ -5,6 +5,7 @@ import type { NewCaseDecision } from './classify-new-cases';
 import type { NewCasesPlan } from './plan-new-cases';
 import { col, prepareRowset, type PreparedRowset, type RowsetColumn } from './rowset';
 import type { BatchContext } from './write-batch';
+import { auditColumns } from './audit-columns';
 
 /** A new case of a chunk: its row, its id (made here), the year its number is counted in, its deadlines and intake decision. */
 export interface NewCase {
@@ -43,7 +44,7 @@ export async function newCaseRows(ctx: BatchContext, list: NewCase[], pause?: ()
     cases: await prepareRowset(caseColumns(ctx, list), pause),
     applicants: withApplicant.length ? await prepareRowset(applicantColumns(ctx.tenantId, withApplicant), pause) : null,
     suggestions: suggested ? await prepareRowset(suggested, pause) : null,
-    audit: await prepareRowset(auditColumns(ctx, list), pause),
+    audit: await prepareRowset(newCaseAudit(ctx, list), pause),
   };
 }
 
@@ -117,20 +118,14 @@ function suggestionColumns(tenantId: string, list: NewCase[]): RowsetColumn[] | 
 }
 
 /** The audit rows of the new cases (receive or register), as createCase writes them; the number is added by the statement. */
-function auditColumns(ctx: BatchContext, list: NewCase[]): RowsetColumn[] {
-  const after = list.map((r) => {
-    const status = r.dec?.route?.status ?? ctx.status;
-    const route = r.dec?.route ? { recipientId: r.dec.route.recipientId, routingReason: r.dec.route.reason, autoRouted: true } : {};
-    return { status, regime: r.c.regime, channel: ctx.channel, sourceId: r.c.sourceId, receivedAt: r.c.receivedAt, answerDue: r.d.answerDue, topicId: r.c.topicId, subtopicId: r.c.subtopicId, ...route, importJobId: ctx.jobId, rowNumber: r.c.rowNumber };
-  });
-  return [
-    col('tenant_id', 'uuid', list.map(() => ctx.tenantId)),
-    col('actor_user_id', 'uuid', list.map(() => ctx.actor.userId)),
-    col('action', 'text', after.map((a) => (a.status === 'received' ? 'receive' : 'register'))),
-    col('entity', 'text', list.map(() => 'case')),
-    col('entity_id', 'text', list.map((r) => r.id)),
-    col('before', 'jsonb', list.map(() => null)),
-    col('after', 'jsonb', after),
-    col('request_id', 'text', list.map(() => ctx.actor.requestId)),
-  ];
+function newCaseAudit(ctx: BatchContext, list: NewCase[]): RowsetColumn[] {
+  return auditColumns(
+    ctx,
+    list.map((r) => {
+      const status = r.dec?.route?.status ?? ctx.status;
+      const route = r.dec?.route ? { recipientId: r.dec.route.recipientId, routingReason: r.dec.route.reason, autoRouted: true } : {};
+      const after = { status, regime: r.c.regime, channel: ctx.channel, sourceId: r.c.sourceId, receivedAt: r.c.receivedAt, answerDue: r.d.answerDue, topicId: r.c.topicId, subtopicId: r.c.subtopicId, ...route, importJobId: ctx.jobId, rowNumber: r.c.rowNumber };
+      return { action: status === 'received' ? 'receive' : 'register', caseId: r.id, before: null, after };
+    }),
+  );
 }

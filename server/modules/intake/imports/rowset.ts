@@ -49,7 +49,14 @@ function rowObjects(columns: RowsetColumn[], from: number, to: number): Record<s
 }
 
 const defsOf = (p: PreparedRowset) => p.columns.map((c) => `"${c.name}" ${c.type}`).join(', ');
-const namesOf = (p: PreparedRowset) => p.columns.map((c) => `"${c.name}"`).join(', ');
+
+/** The column names of prepared rows, quoted, for a column list or a select list (with the rows' alias). */
+export const columnNames = (p: PreparedRowset, alias?: string) => p.columns.map((c) => (alias ? `${alias}."${c.name}"` : `"${c.name}"`)).join(', ');
+
+/** prepareRowset in one go. */
+const toRowset = (columns: RowsetColumn[]): PreparedRowset => ({ json: JSON.stringify(rowObjects(columns, 0, columns[0]?.values.length ?? 0)), columns });
+
+const recordset = (p: PreparedRowset): SQL => sql`json_to_recordset(${p.json}::json) AS u(${sql.raw(defsOf(p))})`;
 
 /**
  * `json_to_recordset($1::json) AS u(c1 t1, c2 t2, …)`: any number of rows in ONE bind parameter, a
@@ -57,31 +64,24 @@ const namesOf = (p: PreparedRowset) => p.columns.map((c) => `"${c.name}"`).join(
  * parameter per column (`unnest`): 7 % less CPU on PGlite, 10 % faster on PostgreSQL, because one
  * JSON.stringify replaces the drivers' per-element array-literal escaping.
  */
-export function rowset(columns: RowsetColumn[]): SQL {
-  const p: PreparedRowset = { json: JSON.stringify(rowObjects(columns, 0, columns[0]?.values.length ?? 0)), columns };
-  return sql`json_to_recordset(${p.json}::json) AS u(${sql.raw(defsOf(p))})`;
-}
+export const rowset = (columns: RowsetColumn[]): SQL => recordset(toRowset(columns));
 
 /**
  * Prepared rows as `u`, joined in row order with `late` columns as `l` (values known only inside the
  * transaction, such as case numbers; each an array parameter, of the same length).
  */
 export function joinedRowset(p: PreparedRowset, late: RowsetColumn[]): SQL {
-  const names = sql.raw(p.columns.map((c) => `"${c.name}"`).join(', '));
   const arrays = sql.join(late.map((c) => sql`${sql.param(c.values)}::${sql.raw(c.type)}[]`), sql`, `);
-  const lateNames = sql.raw(late.map((c) => `"${c.name}"`).join(', '));
-  return sql`ROWS FROM (json_to_recordset(${p.json}::json) AS (${sql.raw(defsOf(p))})) WITH ORDINALITY AS u(${names}, ord)
-    JOIN unnest(${arrays}) WITH ORDINALITY AS l(${lateNames}, ord) USING (ord)`;
+  const lateNames = late.map((c) => `"${c.name}"`).join(', ');
+  return sql`ROWS FROM (json_to_recordset(${p.json}::json) AS (${sql.raw(defsOf(p))})) WITH ORDINALITY AS u(${sql.raw(columnNames(p))}, ord)
+    JOIN unnest(${arrays}) WITH ORDINALITY AS l(${sql.raw(lateNames)}, ord) USING (ord)`;
 }
 
-/** `INSERT INTO table (cols) SELECT cols FROM json_to_recordset(…)` plus a tail (ON CONFLICT …, RETURNING …). */
-export function insertRowset(table: string, columns: RowsetColumn[], tail: SQL = sql``): SQL {
-  const names = sql.raw(columns.map((c) => `"${c.name}"`).join(', '));
-  return sql`INSERT INTO ${sql.raw(table)} (${names}) SELECT ${names} FROM ${rowset(columns)} ${tail}`;
-}
-
-/** insertRowset for prepared rows. */
+/** `INSERT INTO table (cols) SELECT cols FROM json_to_recordset(…)` of prepared rows, plus a tail (ON CONFLICT …, RETURNING …). */
 export function insertPrepared(table: string, p: PreparedRowset, tail: SQL = sql``): SQL {
-  const names = sql.raw(namesOf(p));
-  return sql`INSERT INTO ${sql.raw(table)} (${names}) SELECT ${names} FROM json_to_recordset(${p.json}::json) AS u(${sql.raw(defsOf(p))}) ${tail}`;
+  const names = sql.raw(columnNames(p));
+  return sql`INSERT INTO ${sql.raw(table)} (${names}) SELECT ${names} FROM ${recordset(p)} ${tail}`;
 }
+
+/** insertPrepared for columns of values. */
+export const insertRowset = (table: string, columns: RowsetColumn[], tail: SQL = sql``): SQL => insertPrepared(table, toRowset(columns), tail);

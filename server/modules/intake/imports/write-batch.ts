@@ -11,6 +11,7 @@ import type { TenantClassifier } from '../../classify/tenant-classifier';
 import { planFor, planNewCases, type NewCasesPlan } from './plan-new-cases';
 import { prepareNewCases, type PreparedNewCases } from './prepare-new-cases';
 import { insertNewCases } from './insert-new-cases';
+import { auditColumns, type CaseAudit } from './audit-columns';
 
 export interface BatchContext {
   tenantId: string;
@@ -141,20 +142,9 @@ async function updateCases(tx: Tx, ctx: BatchContext, list: { e: Existing; cur: 
   );
 }
 
-async function audit(tx: Tx, ctx: BatchContext, list: { action: string; caseId: string; before: unknown; after: unknown }[]) {
+async function audit(tx: Tx, ctx: BatchContext, list: CaseAudit[]) {
   if (!list.length) return;
-  await tx.execute(
-    insertRowset('audit_events', [
-      col('tenant_id', 'uuid', list.map(() => ctx.tenantId)),
-      col('actor_user_id', 'uuid', list.map(() => ctx.actor.userId)),
-      col('action', 'text', list.map((x) => x.action)),
-      col('entity', 'text', list.map(() => 'case')),
-      col('entity_id', 'text', list.map((x) => x.caseId)),
-      col('before', 'jsonb', list.map((x) => x.before)),
-      col('after', 'jsonb', list.map((x) => x.after)),
-      col('request_id', 'text', list.map(() => ctx.actor.requestId)),
-    ]),
-  );
+  await tx.execute(insertRowset('audit_events', auditColumns(ctx, list)));
 }
 
 async function quarantine(tx: Tx, ctx: BatchContext, bad: BadRow[]) {
