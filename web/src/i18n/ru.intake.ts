@@ -77,7 +77,7 @@ export const intakeCatalogue = {
     unchanged: 'без изменений',
     quarantined: 'в карантине',
     toRegister: 'Открыть эти обращения в реестре',
-    toRegisterHint: 'Канал «{{channel}}», поступление с {{from}} по {{to}}',
+    toRegisterHint: 'Канал: {{channel}}; поступление с {{from}} по {{to}}',
     warnings: 'Предупреждения',
     warningRows: 'строки: {{rows}}',
     failed: 'Импорт остановлен: {{error}}',
